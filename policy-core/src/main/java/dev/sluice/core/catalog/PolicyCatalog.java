@@ -21,6 +21,7 @@ public final class PolicyCatalog {
               FlowPolicies.CHOOSE,
               RoutingPolicies.FORWARD_REQUEST,
               FlowPolicies.INCLUDE_FRAGMENT,
+              TransformationPolicies.SET_BODY,
               TransformationPolicies.SET_HEADER));
 
   private final ImmutableSortedMap<String, PolicyDescriptor> byName;
