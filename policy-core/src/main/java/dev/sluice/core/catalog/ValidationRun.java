@@ -138,12 +138,12 @@ final class ValidationRun {
     if (found.isEmpty()) {
       String hint =
           Wording.closest(name, catalog.all().stream().map(PolicyDescriptor::name).toList())
-              .map(c -> "did you mean '" + c + "'? ")
+              .map(c -> " (did you mean '" + c + "'?)")
               .orElse("");
       report(
           DiagnosticCode.UNKNOWN_POLICY,
           node.position(),
-          "unknown policy '" + name + "'; " + hint
+          "unknown policy '" + name + "'" + hint + "; "
               + "it is kept but not checked — fix the name or remove it if it is not an API Management policy");
       return;
     }
