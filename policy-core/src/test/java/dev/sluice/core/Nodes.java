@@ -25,12 +25,14 @@ public final class Nodes {
 
   /** A {@code <policies>} document at 1:1 holding these sections. */
   public static PolicyDocument policies(Element... sections) {
-    return new PolicyDocument(FILE, PolicyDocument.Kind.POLICY, element("policies", 1, 1).child(sections).build());
+    return new PolicyDocument(
+        FILE, PolicyDocument.Kind.POLICY, element("policies", 1, 1).child(sections).build());
   }
 
   /** A {@code <fragment>} document at 1:1 holding these policies. */
   public static PolicyDocument fragment(Element... policies) {
-    return new PolicyDocument(FILE, PolicyDocument.Kind.FRAGMENT, element("fragment", 1, 1).child(policies).build());
+    return new PolicyDocument(
+        FILE, PolicyDocument.Kind.FRAGMENT, element("fragment", 1, 1).child(policies).build());
   }
 
   /** A value as the reader makes it: an expression when it is one whole expression. */
@@ -57,10 +59,13 @@ public final class Nodes {
       this.position = position;
     }
 
-    /** An attribute whose name starts at {@code line:column}; its value starts after {@code name="}. */
+    /**
+     * An attribute whose name starts at {@code line:column}; its value starts after {@code name="}.
+     */
     public Element attr(String attributeName, String attributeValue, int line, int column) {
       SourcePosition valueAt = at(line, column + attributeName.length() + 2);
-      attributes.add(new Attribute(attributeName, value(attributeValue, valueAt), at(line, column)));
+      attributes.add(
+          new Attribute(attributeName, value(attributeValue, valueAt), at(line, column)));
       return this;
     }
 

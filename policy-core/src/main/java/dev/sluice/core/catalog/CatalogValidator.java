@@ -15,19 +15,22 @@ import java.util.Optional;
 /**
  * Checks a {@link PolicyDocument} against a {@link PolicyCatalog}: policies known and allowed in
  * their section, once-only policies, attributes (known, required, typed, expression allowed), child
- * elements (known, how many, text), and what a fragment may not hold. Scope limits need the scope the
- * document is attached to, so they are a separate call.
+ * elements (known, how many, text), and what a fragment may not hold. Scope limits need the scope
+ * the document is attached to, so they are a separate call.
  *
  * <p>What is checked: every policy of every section, and the policies nested in elements whose
  * content is policies ({@code when}, {@code otherwise}, {@code retry}), which inherit the enclosing
- * section. Sibling policy lists such as the {@code when}s and {@code otherwise} of one {@code choose}
- * are alternatives, so a once-only policy may appear in each. Unknown policies are reported as
- * warnings and not looked into; {@link ContentModel#RAW RAW} content is not looked into. Values
+ * section. Sibling policy lists such as the {@code when}s and {@code otherwise} of one {@code
+ * choose} are alternatives, so a once-only policy may appear in each. Unknown policies are reported
+ * as warnings and not looked into; {@link ContentModel#RAW RAW} content is not looked into. Values
  * holding a named value ({@code {{x}}}) are resolved at deploy time and not type-checked; values
- * holding an unrendered deployment placeholder ({@code ${x}}, {@code %{x}}, {@code {x}}) are reported
- * as unchecked. The document's structure (root and section names) is the reader's to check.
+ * holding an unrendered deployment placeholder ({@code ${x}}, {@code %{x}}, {@code {x}}) are
+ * reported as unchecked. The document's structure (root and section names) is the reader's to
+ * check.
  *
- * <p>Results are sorted by position. Immutable and thread-safe; never throws for any document.
+ * <p>Results are sorted by position. Immutable and thread-safe; never throws for any document
+ * (graphs built in code and nested deeper than any readable document get one {@code
+ * NESTING_TOO_DEEP} and are not checked below it). Null arguments are programmer errors.
  */
 public final class CatalogValidator {
   private final PolicyCatalog catalog;
@@ -73,7 +76,11 @@ public final class CatalogValidator {
   }
 
   private void scopePolicies(
-      List<PolicyNode> policies, ScopeLevel level, boolean fragment, int depth, List<Diagnostic> out) {
+      List<PolicyNode> policies,
+      ScopeLevel level,
+      boolean fragment,
+      int depth,
+      List<Diagnostic> out) {
     // validate() reports the nesting; here deeper policies are simply not looked at.
     if (depth > ValidationRun.MAX_DEPTH) {
       return;
@@ -91,7 +98,8 @@ public final class CatalogValidator {
               Diagnostic.of(
                   DiagnosticCode.BASE_AT_GLOBAL_SCOPE,
                   node.position(),
-                  "<base/> is not allowed at global scope, which has no parent scope to evaluate; remove it"));
+                  "<base/> is not allowed at global scope, which has no parent scope to evaluate;"
+                      + " remove it"));
         }
         continue;
       }
@@ -105,7 +113,11 @@ public final class CatalogValidator {
             Diagnostic.of(
                 DiagnosticCode.POLICY_NOT_ALLOWED_IN_SCOPE,
                 node.position(),
-                "policy '" + node.name() + "' is not allowed at " + Wording.scope(level) + " scope; "
+                "policy '"
+                    + node.name()
+                    + "' is not allowed at "
+                    + Wording.scope(level)
+                    + " scope; "
                     + (descriptor.scopes().isEmpty()
                         ? "it is not allowed at any scope — remove it"
                         : "it is allowed at " + Wording.scopes(descriptor.scopes()) + " only")));

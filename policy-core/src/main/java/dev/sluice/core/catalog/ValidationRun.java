@@ -28,15 +28,17 @@ import java.util.regex.Pattern;
 final class ValidationRun {
 
   /**
-   * Deeper than any document the reader accepts; only code-built graphs get here, and stopping keeps
-   * the recursion far from the thread's stack limit.
+   * Deeper than any document the reader accepts; only code-built graphs get here, and stopping
+   * keeps the recursion far from the thread's stack limit.
    */
   static final int MAX_DEPTH = 512;
 
   static final String BASE = "base";
   static final String INCLUDE_FRAGMENT = "include-fragment";
 
-  /** Unrendered deployment placeholders: {@code ${x}}, {@code %{x}} and single-brace {@code {x}}. */
+  /**
+   * Unrendered deployment placeholders: {@code ${x}}, {@code %{x}} and single-brace {@code {x}}.
+   */
   private static final Pattern PLACEHOLDER =
       Pattern.compile("[$%]\\{[^{}]*}|(?<![{$%])\\{[A-Za-z_][A-Za-z0-9_.:-]*}(?!})");
 
@@ -75,7 +77,8 @@ final class ValidationRun {
   }
 
   /** The first occurrence of each once-only policy on the path that leads here. */
-  private record Occurrences(Map<String, PolicyNode> perSection, Map<String, PolicyNode> perDocument) {
+  private record Occurrences(
+      Map<String, PolicyNode> perSection, Map<String, PolicyNode> perDocument) {
     Occurrences copy() {
       return new Occurrences(new HashMap<>(perSection), new HashMap<>(perDocument));
     }
@@ -88,7 +91,8 @@ final class ValidationRun {
   }
 
   /** A section, a fragment root or an element whose content is policies. */
-  private void policyList(PolicyNode container, Optional<Section> section, Occurrences seen, int depth) {
+  private void policyList(
+      PolicyNode container, Optional<Section> section, Occurrences seen, int depth) {
     noText(container, "'" + container.name() + "' holds policies only");
     for (PolicyNode child : container.children()) {
       policy(child, container, section, seen, depth + 1);
@@ -104,7 +108,10 @@ final class ValidationRun {
       report(
           DiagnosticCode.NESTING_TOO_DEEP,
           node.position(),
-          "elements are nested more than " + MAX_DEPTH + " levels deep; what is inside '" + node.name()
+          "elements are nested more than "
+              + MAX_DEPTH
+              + " levels deep; what is inside '"
+              + node.name()
               + "' is not checked — flatten the policy");
     }
     return true;
@@ -122,15 +129,21 @@ final class ValidationRun {
         report(
             DiagnosticCode.FRAGMENT_CONTAINS_SECTION,
             node.position(),
-            "a fragment holds policies directly, not sections; remove <" + name
+            "a fragment holds policies directly, not sections; remove <"
+                + name
                 + "> and keep its policies — the section is the one the fragment is included in");
         policyList(node, section, seen, depth);
       } else {
         report(
             DiagnosticCode.UNKNOWN_ELEMENT,
             node.position(),
-            "section '" + name + "' cannot stand inside '" + parent.name()
-                + "'; sections stand directly inside <policies> — move its policies out of <" + name + ">");
+            "section '"
+                + name
+                + "' cannot stand inside '"
+                + parent.name()
+                + "'; sections stand directly inside <policies> — move its policies out of <"
+                + name
+                + ">");
       }
       return;
     }
@@ -143,8 +156,12 @@ final class ValidationRun {
       report(
           DiagnosticCode.UNKNOWN_POLICY,
           node.position(),
-          "unknown policy '" + name + "'" + hint + "; "
-              + "it is kept but not checked — fix the name or remove it if it is not an API Management policy");
+          "unknown policy '"
+              + name
+              + "'"
+              + hint
+              + "; it is kept but not checked — fix the name or remove it if it is not an API"
+              + " Management policy");
       return;
     }
     PolicyDescriptor descriptor = found.get();
@@ -152,7 +169,8 @@ final class ValidationRun {
       report(
           DiagnosticCode.FRAGMENT_CONTAINS_BASE,
           node.position(),
-          "<base/> is not allowed in a fragment; put it in the policy document that includes the fragment");
+          "<base/> is not allowed in a fragment; put it in the policy document that includes the"
+              + " fragment");
     }
     if (fragment && name.equals(INCLUDE_FRAGMENT)) {
       report(
@@ -168,10 +186,16 @@ final class ValidationRun {
             report(
                 DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION,
                 node.position(),
-                "policy '" + name + "' is not allowed in the " + s.xmlName() + " section; "
+                "policy '"
+                    + name
+                    + "' is not allowed in the "
+                    + s.xmlName()
+                    + " section; "
                     + (descriptor.sections().isEmpty()
                         ? "it is not allowed in any section — remove it"
-                        : "it is allowed in the " + Wording.sections(descriptor.sections()) + " only"));
+                        : "it is allowed in the "
+                            + Wording.sections(descriptor.sections())
+                            + " only"));
           }
         });
     once(node, descriptor, seen);
@@ -199,13 +223,22 @@ final class ValidationRun {
       report(
           DiagnosticCode.REPEATED_POLICY,
           node.position(),
-          "policy '" + node.name() + "' may appear only once per " + scope + "; it already appears at line "
-              + first.position().line() + " — remove one of them");
+          "policy '"
+              + node.name()
+              + "' may appear only once per "
+              + scope
+              + "; it already appears at line "
+              + first.position().line()
+              + " — remove one of them");
     }
   }
 
   private void element(
-      PolicyNode node, ElementDescriptor descriptor, Optional<Section> section, Occurrences seen, int depth) {
+      PolicyNode node,
+      ElementDescriptor descriptor,
+      Optional<Section> section,
+      Occurrences seen,
+      int depth) {
     attributes(node, descriptor);
     switch (descriptor.content()) {
       case EMPTY -> {
@@ -222,7 +255,10 @@ final class ValidationRun {
           report(
               DiagnosticCode.UNKNOWN_ELEMENT,
               child.position(),
-              "'" + node.name() + "' holds text only, not elements; remove <" + child.name()
+              "'"
+                  + node.name()
+                  + "' holds text only, not elements; remove <"
+                  + child.name()
                   + "> or escape it as text");
         }
         node.text().ifPresent(text -> textValue(node, descriptor, text));
@@ -255,7 +291,9 @@ final class ValidationRun {
                 report(
                     DiagnosticCode.TEXT_NOT_ALLOWED,
                     firstVisible(text),
-                    why + ", not text; remove " + Wording.quote(text.text())
+                    why
+                        + ", not text; remove "
+                        + Wording.quote(text.text())
                         + " or put it in a comment"));
   }
 
@@ -269,7 +307,11 @@ final class ValidationRun {
   }
 
   private void children(
-      PolicyNode node, ElementDescriptor descriptor, Optional<Section> section, Occurrences seen, int depth) {
+      PolicyNode node,
+      ElementDescriptor descriptor,
+      Optional<Section> section,
+      Occurrences seen,
+      int depth) {
     Map<String, Integer> counts = new HashMap<>();
     Map<String, PolicyNode> firsts = new HashMap<>();
     List<Occurrences> branches = new ArrayList<>();
@@ -280,12 +322,21 @@ final class ValidationRun {
       Optional<ElementDescriptor> childDescriptor = descriptor.child(child.name());
       if (childDescriptor.isEmpty()) {
         List<String> known = descriptor.children().stream().map(ElementDescriptor::name).toList();
-        String hint = Wording.closest(child.name(), known).map(c -> "did you mean '" + c + "'? ").orElse("");
+        String hint =
+            Wording.closest(child.name(), known).map(c -> "did you mean '" + c + "'? ").orElse("");
         report(
             DiagnosticCode.UNKNOWN_ELEMENT,
             child.position(),
-            "element '" + child.name() + "' is not allowed in '" + node.name() + "'; " + hint
-                + "'" + node.name() + "' accepts " + Wording.quoted(known));
+            "element '"
+                + child.name()
+                + "' is not allowed in '"
+                + node.name()
+                + "'; "
+                + hint
+                + "'"
+                + node.name()
+                + "' accepts "
+                + Wording.quoted(known));
         continue;
       }
       ElementDescriptor expected = childDescriptor.get();
@@ -296,9 +347,19 @@ final class ValidationRun {
             DiagnosticCode.REPEATED_ELEMENT,
             child.position(),
             expected.maxOccurs() == 1
-                ? "'" + node.name() + "' allows one '" + child.name() + "' element; the first is at line "
-                    + first.position().line() + " — remove this one or merge them"
-                : "'" + node.name() + "' allows at most " + expected.maxOccurs() + " '" + child.name()
+                ? "'"
+                    + node.name()
+                    + "' allows one '"
+                    + child.name()
+                    + "' element; the first is at line "
+                    + first.position().line()
+                    + " — remove this one or merge them"
+                : "'"
+                    + node.name()
+                    + "' allows at most "
+                    + expected.maxOccurs()
+                    + " '"
+                    + child.name()
                     + "' elements; remove this one");
       }
       if (expected.content() == ContentModel.POLICIES) {
@@ -319,8 +380,17 @@ final class ValidationRun {
             node.position(),
             expected.minOccurs() == 1
                 ? "'" + node.name() + "' needs a <" + expected.name() + "> element; add one"
-                : "'" + node.name() + "' needs at least " + expected.minOccurs() + " <" + expected.name()
-                    + "> elements, found " + count + "; add " + (expected.minOccurs() - count) + " more");
+                : "'"
+                    + node.name()
+                    + "' needs at least "
+                    + expected.minOccurs()
+                    + " <"
+                    + expected.name()
+                    + "> elements, found "
+                    + count
+                    + "; add "
+                    + (expected.minOccurs() - count)
+                    + " more");
       }
     }
   }
@@ -332,12 +402,19 @@ final class ValidationRun {
         report(
             DiagnosticCode.DUPLICATE_ATTRIBUTE,
             attribute.position(),
-            "attribute '" + attribute.name() + "' appears twice on '" + node.name() + "'; keep one");
+            "attribute '"
+                + attribute.name()
+                + "' appears twice on '"
+                + node.name()
+                + "'; keep one");
         continue;
       }
       Optional<AttributeDescriptor> expected = descriptor.attribute(attribute.name());
       if (expected.isEmpty()) {
-        report(DiagnosticCode.UNKNOWN_ATTRIBUTE, attribute.position(), unknownAttribute(node, attribute, descriptor));
+        report(
+            DiagnosticCode.UNKNOWN_ATTRIBUTE,
+            attribute.position(),
+            unknownAttribute(node, attribute, descriptor));
         continue;
       }
       value(node, attribute, expected.get());
@@ -353,12 +430,19 @@ final class ValidationRun {
             report(
                 DiagnosticCode.MISSING_ATTRIBUTE,
                 node.position(),
-                "'" + node.name() + "' needs the attribute '" + name + "'"
+                "'"
+                    + node.name()
+                    + "' needs the attribute '"
+                    + name
+                    + "'"
                     + (expected.description().isEmpty() ? "" : " (" + expected.description() + ")")
-                    + "; add " + name + "=\"...\""));
+                    + "; add "
+                    + name
+                    + "=\"...\""));
   }
 
-  private static String unknownAttribute(PolicyNode node, Attribute attribute, ElementDescriptor descriptor) {
+  private static String unknownAttribute(
+      PolicyNode node, Attribute attribute, ElementDescriptor descriptor) {
     List<String> known = descriptor.attributes().stream().map(AttributeDescriptor::name).toList();
     String start = "unknown attribute '" + attribute.name() + "' on '" + node.name() + "'; ";
     if (known.isEmpty()) {
@@ -391,9 +475,12 @@ final class ValidationRun {
       report(
           DiagnosticCode.UNCHECKED_PLACEHOLDER,
           value.position(),
-          what + " holds the deployment placeholder " + Wording.quote(placeholder.get())
+          what
+              + " holds the deployment placeholder "
+              + Wording.quote(placeholder.get())
               + ", so its value is not checked; render the template before loading to have "
-              + literalOf(expected) + " checked");
+              + literalOf(expected)
+              + " checked");
       return;
     }
     if (!value.namedValues().isEmpty()) {
@@ -414,10 +501,16 @@ final class ValidationRun {
                   ? null
                   : what + " must be true or false, not " + Wording.quote(text);
           case INTEGER ->
-              isInteger(trimmed) ? null : what + " must be a whole number, not " + Wording.quote(text);
+              isInteger(trimmed)
+                  ? null
+                  : what + " must be a whole number, not " + Wording.quote(text);
           case ENUM -> enumProblem(what, text, expected);
-          case URL -> isUrl(text) ? null : what + " must be a URL such as https://backend.example.com/path or /path, not "
-              + Wording.quote(text);
+          case URL ->
+              isUrl(text)
+                  ? null
+                  : what
+                      + " must be a URL such as https://backend.example.com/path or /path, not "
+                      + Wording.quote(text);
         };
     if (problem != null) {
       String alternative = expected.expressionAllowed() ? " (or a policy expression)" : "";
@@ -429,7 +522,12 @@ final class ValidationRun {
     if (expected.enumValues().contains(text)) {
       return null;
     }
-    String start = what + " must be one of " + Wording.quoted(expected.enumValues()) + ", not " + Wording.quote(text);
+    String start =
+        what
+            + " must be one of "
+            + Wording.quoted(expected.enumValues())
+            + ", not "
+            + Wording.quote(text);
     for (String allowed : expected.enumValues()) {
       if (allowed.equalsIgnoreCase(text.strip())) {
         return start + "; write '" + allowed + "' exactly";
@@ -457,8 +555,8 @@ final class ValidationRun {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme();
-      boolean web = scheme != null
-          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+      boolean web =
+          scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
       return !web || uri.getHost() != null;
     } catch (URISyntaxException malformed) {
       return false;

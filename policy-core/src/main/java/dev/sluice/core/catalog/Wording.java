@@ -20,7 +20,9 @@ final class Wording {
     if (items.size() == 1) {
       return items.get(0);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 
   /** {@code 'a', 'b', 'c'}. */
@@ -56,7 +58,8 @@ final class Wording {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      // The distance is at least the difference in length; skipping those keeps hostile names cheap.
+      // The distance is at least the difference in length; skipping those keeps hostile names
+      // cheap.
       if (Math.abs(candidate.length() - name.length()) > 2) {
         continue;
       }

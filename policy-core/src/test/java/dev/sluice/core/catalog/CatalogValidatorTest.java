@@ -29,7 +29,8 @@ class CatalogValidatorTest {
           List.of(
               PolicyDescriptor.builder("base").build(),
               PolicyDescriptor.builder("include-fragment")
-                  .attribute(AttributeDescriptor.builder("fragment-id", AttributeType.STRING).required())
+                  .attribute(
+                      AttributeDescriptor.builder("fragment-id", AttributeType.STRING).required())
                   .build(),
               PolicyDescriptor.builder("quota")
                   .sections(Section.INBOUND)
@@ -47,9 +48,12 @@ class CatalogValidatorTest {
               PolicyDescriptor.builder("forward")
                   .sections(Section.BACKEND)
                   .multiplicity(Multiplicity.ONCE_PER_SECTION)
-                  .attribute(AttributeDescriptor.builder("timeout", AttributeType.INTEGER).expressions())
+                  .attribute(
+                      AttributeDescriptor.builder("timeout", AttributeType.INTEGER).expressions())
                   .attribute(AttributeDescriptor.builder("buffer", AttributeType.BOOLEAN))
-                  .attribute(AttributeDescriptor.builder("mode", AttributeType.ENUM).values("fast", "slow"))
+                  .attribute(
+                      AttributeDescriptor.builder("mode", AttributeType.ENUM)
+                          .values("fast", "slow"))
                   .attribute(AttributeDescriptor.builder("url", AttributeType.URL))
                   .attribute(AttributeDescriptor.builder("label", AttributeType.STRING))
                   .build(),
@@ -122,12 +126,18 @@ class CatalogValidatorTest {
                 element("cors", 5, 5),
                 element("header", 6, 5)
                     .attr("name", "X-Id", 6, 13)
-                    .child(element("value", 7, 7).text("@(context.RequestId)", 7, 14), element("flag", 8, 7)),
+                    .child(
+                        element("value", 7, 7).text("@(context.RequestId)", 7, 14),
+                        element("flag", 8, 7)),
                 element("choose", 9, 5)
                     .child(
-                        element("when", 10, 7).attr("condition", "@(true)", 10, 13).child(element("trace", 11, 9)),
+                        element("when", 10, 7)
+                            .attr("condition", "@(true)", 10, 13)
+                            .child(element("trace", 11, 9)),
                         element("otherwise", 12, 7).child(element("trace", 13, 9))),
-                element("retry", 14, 5).attr("count", "3", 14, 12).child(element("note", 15, 7).text("hi", 15, 13))),
+                element("retry", 14, 5)
+                    .attr("count", "3", 14, 12)
+                    .child(element("note", 15, 7).text("hi", 15, 13))),
             backend(
                 element("forward", 21, 5)
                     .attr("timeout", "@(30)", 21, 14)
@@ -135,7 +145,8 @@ class CatalogValidatorTest {
                     .attr("mode", "slow", 21, 45)
                     .attr("url", "https://backend.example.com/v1", 21, 57)
                     .attr("label", "${anything}", 21, 90)),
-            outbound(element("trace", 41, 5), element("raw", 42, 5).text("<soap:Envelope/>", 42, 10)));
+            outbound(
+                element("trace", 41, 5), element("raw", 42, 5).text("<soap:Envelope/>", 42, 10)));
 
     assertThat(validate(document)).isEmpty();
   }
@@ -144,11 +155,13 @@ class CatalogValidatorTest {
   class Policies {
     @Test
     void warns_on_unknown_policy_at_its_position_and_suggests_a_known_name() {
-      List<Diagnostic> diagnostics = validate(policies(inbound(element("quotta", 3, 5).attr("x", "y", 3, 12))));
+      List<Diagnostic> diagnostics =
+          validate(policies(inbound(element("quotta", 3, 5).attr("x", "y", 3, 12))));
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_POLICY, 3, 5));
       assertThat(diagnostics.get(0).severity()).isEqualTo(Severity.WARNING);
-      assertThat(diagnostics.get(0).message()).contains("'quotta'", "did you mean 'quota'?", "kept");
+      assertThat(diagnostics.get(0).message())
+          .contains("'quotta'", "did you mean 'quota'?", "kept");
     }
 
     @Test
@@ -169,17 +182,22 @@ class CatalogValidatorTest {
     void rejects_policy_outside_its_sections_and_names_where_it_belongs() {
       List<Diagnostic> diagnostics = validate(policies(inbound(element("forward", 3, 5))));
 
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION, 3, 5));
+      assertDiagnostics(diagnostics)
+          .containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION, 3, 5));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("policy 'forward' is not allowed in the inbound section; it is allowed in the backend section only");
+          .isEqualTo(
+              "policy 'forward' is not allowed in the inbound section; it is allowed in the backend"
+                  + " section only");
     }
 
     @Test
     void lists_every_allowed_section_in_execution_order() {
       String message =
-          onlyMessage(validate(policies(element("on-error", 60, 3).child(element("trace", 61, 5)))));
+          onlyMessage(
+              validate(policies(element("on-error", 60, 3).child(element("trace", 61, 5)))));
 
-      assertThat(message).endsWith("it is allowed in the inbound, backend and outbound sections only");
+      assertThat(message)
+          .endsWith("it is allowed in the inbound, backend and outbound sections only");
     }
 
     @Test
@@ -193,7 +211,8 @@ class CatalogValidatorTest {
                               element("when", 4, 7)
                                   .attr("condition", "true", 4, 13)
                                   .child(element("quota", 5, 9).attr("calls", "1", 5, 16)),
-                              element("otherwise", 6, 7).child(element("quota", 7, 9).attr("calls", "1", 7, 16))),
+                              element("otherwise", 6, 7)
+                                  .child(element("quota", 7, 9).attr("calls", "1", 7, 16))),
                       element("retry", 8, 5)
                           .attr("count", "2", 8, 12)
                           .child(
@@ -216,7 +235,9 @@ class CatalogValidatorTest {
                   inbound(
                       element("retry", 3, 5)
                           .attr("count", "2", 3, 12)
-                          .child(element("quota", 4, 7).attr("calls", "many", 4, 14), element("header", 5, 7)))));
+                          .child(
+                              element("quota", 4, 7).attr("calls", "many", 4, 14),
+                              element("header", 5, 7)))));
 
       assertDiagnostics(diagnostics)
           .containsExactly(
@@ -231,12 +252,19 @@ class CatalogValidatorTest {
           validate(
               policies(
                   inbound(element("trace", 3, 5), element("trace", 4, 5)),
-                  backend(element("trace", 21, 5), element("forward", 22, 5), element("forward", 23, 5))));
+                  backend(
+                      element("trace", 21, 5),
+                      element("forward", 22, 5),
+                      element("forward", 23, 5))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.REPEATED_POLICY, 4, 5), diag(DiagnosticCode.REPEATED_POLICY, 23, 5));
+          .containsExactly(
+              diag(DiagnosticCode.REPEATED_POLICY, 4, 5),
+              diag(DiagnosticCode.REPEATED_POLICY, 23, 5));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("policy 'trace' may appear only once per section; it already appears at line 3 — remove one of them");
+          .isEqualTo(
+              "policy 'trace' may appear only once per section; it already appears at line 3 —"
+                  + " remove one of them");
       assertThat(diagnostics.get(1).message()).contains("'forward'", "line 22");
     }
 
@@ -259,8 +287,12 @@ class CatalogValidatorTest {
               backend(
                   element("choose", 21, 5)
                       .child(
-                          element("when", 22, 7).attr("condition", "true", 22, 13).child(element("forward", 23, 9)),
-                          element("when", 24, 7).attr("condition", "false", 24, 13).child(element("forward", 25, 9)),
+                          element("when", 22, 7)
+                              .attr("condition", "true", 22, 13)
+                              .child(element("forward", 23, 9)),
+                          element("when", 24, 7)
+                              .attr("condition", "false", 24, 13)
+                              .child(element("forward", 25, 9)),
                           element("otherwise", 26, 7).child(element("forward", 27, 9)))));
 
       assertThat(validate(document)).isEmpty();
@@ -273,7 +305,10 @@ class CatalogValidatorTest {
               policies(
                   backend(
                       element("choose", 21, 5)
-                          .child(element("when", 22, 7).attr("condition", "true", 22, 13).child(element("forward", 23, 9))),
+                          .child(
+                              element("when", 22, 7)
+                                  .attr("condition", "true", 22, 13)
+                                  .child(element("forward", 23, 9))),
                       element("forward", 24, 5)),
                   outbound(
                       element("trace", 41, 5),
@@ -283,7 +318,9 @@ class CatalogValidatorTest {
                               element("otherwise", 44, 7).child(element("trace", 45, 9))))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.REPEATED_POLICY, 24, 5), diag(DiagnosticCode.REPEATED_POLICY, 45, 9));
+          .containsExactly(
+              diag(DiagnosticCode.REPEATED_POLICY, 24, 5),
+              diag(DiagnosticCode.REPEATED_POLICY, 45, 9));
       assertThat(diagnostics.get(0).message()).contains("line 23");
       assertThat(diagnostics.get(1).message()).contains("line 41");
     }
@@ -291,10 +328,16 @@ class CatalogValidatorTest {
     @Test
     void rejects_section_nested_inside_a_policy() {
       List<Diagnostic> diagnostics =
-          validate(policies(inbound(element("retry", 3, 5).attr("count", "1", 3, 12).child(element("outbound", 4, 7)))));
+          validate(
+              policies(
+                  inbound(
+                      element("retry", 3, 5)
+                          .attr("count", "1", 3, 12)
+                          .child(element("outbound", 4, 7)))));
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_ELEMENT, 4, 7));
-      assertThat(diagnostics.get(0).message()).contains("section 'outbound' cannot stand inside 'retry'");
+      assertThat(diagnostics.get(0).message())
+          .contains("section 'outbound' cannot stand inside 'retry'");
     }
 
     @Test
@@ -313,20 +356,30 @@ class CatalogValidatorTest {
       List<Diagnostic> diagnostics =
           validate(policies(backend(element("forward", 21, 5).attr("timout", "5", 21, 14))));
 
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 21, 14));
-      assertThat(diagnostics.get(0).message()).isEqualTo("unknown attribute 'timout' on 'forward'; did you mean 'timeout'?");
+      assertDiagnostics(diagnostics)
+          .containsExactly(diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 21, 14));
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo("unknown attribute 'timout' on 'forward'; did you mean 'timeout'?");
     }
 
     @Test
     void unknown_attribute_without_near_name_lists_the_accepted_ones() {
-      String message = onlyMessage(validate(policies(inbound(element("quota", 3, 5).attr("calls", "1", 3, 12).attr("per", "1", 3, 22)))));
+      String message =
+          onlyMessage(
+              validate(
+                  policies(
+                      inbound(
+                          element("quota", 3, 5)
+                              .attr("calls", "1", 3, 12)
+                              .attr("per", "1", 3, 22)))));
 
       assertThat(message).isEqualTo("unknown attribute 'per' on 'quota'; 'quota' accepts 'calls'");
     }
 
     @Test
     void unknown_attribute_on_element_without_attributes_says_to_remove_it() {
-      List<Diagnostic> diagnostics = validate(policies(inbound(element("base", 3, 5).attr("id", "1", 3, 11))));
+      List<Diagnostic> diagnostics =
+          validate(policies(inbound(element("base", 3, 5).attr("id", "1", 3, 11))));
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 3, 11));
       assertThat(diagnostics.get(0).message()).contains("'base' takes no attributes", "remove");
@@ -338,16 +391,21 @@ class CatalogValidatorTest {
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.MISSING_ATTRIBUTE, 3, 5));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("'quota' needs the attribute 'calls' (Calls allowed per period); add calls=\"...\"");
+          .isEqualTo(
+              "'quota' needs the attribute 'calls' (Calls allowed per period); add calls=\"...\"");
     }
 
     @Test
     void reports_second_of_duplicate_attributes() {
       List<Diagnostic> diagnostics =
-          validate(policies(inbound(element("quota", 3, 5).attr("calls", "1", 3, 12).attr("calls", "x", 3, 22))));
+          validate(
+              policies(
+                  inbound(
+                      element("quota", 3, 5).attr("calls", "1", 3, 12).attr("calls", "x", 3, 22))));
 
       // The second value is not checked: it is already wrong to have it.
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.DUPLICATE_ATTRIBUTE, 3, 22));
+      assertDiagnostics(diagnostics)
+          .containsExactly(diag(DiagnosticCode.DUPLICATE_ATTRIBUTE, 3, 22));
     }
 
     @Test
@@ -367,14 +425,16 @@ class CatalogValidatorTest {
               diag(DiagnosticCode.EXPRESSION_NOT_ALLOWED, 22, 20),
               diag(DiagnosticCode.EXPRESSION_NOT_ALLOWED, 23, 21));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("attribute 'buffer' of 'forward' cannot be a policy expression; write true or false");
+          .isEqualTo(
+              "attribute 'buffer' of 'forward' cannot be a policy expression; write true or false");
       assertThat(diagnostics.get(1).message()).endsWith("write one of 'fast', 'slow'");
     }
 
     @Test
     void does_not_type_check_allowed_expressions() {
       PolicyDocument document =
-          policies(backend(element("forward", 21, 5).attr("timeout", "@(\"not a number\")", 21, 14)));
+          policies(
+              backend(element("forward", 21, 5).attr("timeout", "@(\"not a number\")", 21, 14)));
 
       assertThat(validate(document)).isEmpty();
     }
@@ -394,7 +454,9 @@ class CatalogValidatorTest {
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.INVALID_VALUE, 6, 24));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("attribute 'condition' of 'when' must be true or false, not 'yes' (or a policy expression)");
+          .isEqualTo(
+              "attribute 'condition' of 'when' must be true or false, not 'yes' (or a policy"
+                  + " expression)");
     }
 
     @Test
@@ -403,14 +465,21 @@ class CatalogValidatorTest {
           validate(
               policies(
                   backend(element("forward", 21, 5).attr("timeout", "30s", 21, 14)),
-                  element("backend", 30, 3).child(element("forward", 31, 5).attr("timeout", "99999999999", 31, 14)),
-                  element("backend", 32, 3).child(element("forward", 33, 5).attr("timeout", "-1", 33, 14)),
-                  element("backend", 34, 3).child(element("forward", 35, 5).attr("timeout", " 45 ", 35, 14))));
+                  element("backend", 30, 3)
+                      .child(element("forward", 31, 5).attr("timeout", "99999999999", 31, 14)),
+                  element("backend", 32, 3)
+                      .child(element("forward", 33, 5).attr("timeout", "-1", 33, 14)),
+                  element("backend", 34, 3)
+                      .child(element("forward", 35, 5).attr("timeout", " 45 ", 35, 14))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.INVALID_VALUE, 21, 23), diag(DiagnosticCode.INVALID_VALUE, 31, 23));
-      assertThat(diagnostics.get(0).message()).isEqualTo(
-          "attribute 'timeout' of 'forward' must be a whole number, not '30s' (or a policy expression)");
+          .containsExactly(
+              diag(DiagnosticCode.INVALID_VALUE, 21, 23),
+              diag(DiagnosticCode.INVALID_VALUE, 31, 23));
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo(
+              "attribute 'timeout' of 'forward' must be a whole number, not '30s' (or a policy"
+                  + " expression)");
     }
 
     @Test
@@ -425,7 +494,9 @@ class CatalogValidatorTest {
 
     @Test
     void enum_values_are_case_sensitive_and_the_message_gives_the_right_spelling() {
-      String message = onlyMessage(validate(policies(backend(element("forward", 21, 5).attr("mode", "Fast", 21, 14)))));
+      String message =
+          onlyMessage(
+              validate(policies(backend(element("forward", 21, 5).attr("mode", "Fast", 21, 14)))));
 
       assertThat(message).endsWith("not 'Fast'; write 'fast' exactly");
     }
@@ -436,10 +507,14 @@ class CatalogValidatorTest {
           validate(
               policies(
                   backend(element("forward", 21, 5).attr("url", "/relative/path?q=1", 21, 14)),
-                  element("backend", 22, 3).child(element("forward", 23, 5).attr("url", "http://", 23, 14)),
-                  element("backend", 24, 3).child(element("forward", 25, 5).attr("url", "https://a b.com", 25, 14)),
-                  element("backend", 26, 3).child(element("forward", 27, 5).attr("url", "https://x/%zz", 27, 14)),
-                  element("backend", 28, 3).child(element("forward", 29, 5).attr("url", "", 29, 14))));
+                  element("backend", 22, 3)
+                      .child(element("forward", 23, 5).attr("url", "http://", 23, 14)),
+                  element("backend", 24, 3)
+                      .child(element("forward", 25, 5).attr("url", "https://a b.com", 25, 14)),
+                  element("backend", 26, 3)
+                      .child(element("forward", 27, 5).attr("url", "https://x/%zz", 27, 14)),
+                  element("backend", 28, 3)
+                      .child(element("forward", 29, 5).attr("url", "", 29, 14))));
 
       assertDiagnostics(diagnostics)
           .containsExactly(
@@ -471,7 +546,8 @@ class CatalogValidatorTest {
               diag(DiagnosticCode.UNCHECKED_PLACEHOLDER, 24, 19));
       assertThat(diagnostics).allMatch(d -> d.severity() == Severity.WARNING);
       assertThat(diagnostics.get(0).message())
-          .contains("'timeout' of 'forward'", "'${timeout}'", "render the template", "a whole number");
+          .contains(
+              "'timeout' of 'forward'", "'${timeout}'", "render the template", "a whole number");
       assertThat(diagnostics.get(2).message()).contains("'{mode}'", "one of 'fast', 'slow'");
     }
 
@@ -502,20 +578,30 @@ class CatalogValidatorTest {
                           .attr("name", "X", 3, 13)
                           .child(
                               element("value", 4, 7).text("a", 4, 14),
-                              element("valeu", 5, 7).attr("junk", "1", 5, 14).child(element("deeper", 6, 9))))));
+                              element("valeu", 5, 7)
+                                  .attr("junk", "1", 5, 14)
+                                  .child(element("deeper", 6, 9))))));
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_ELEMENT, 5, 7));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("element 'valeu' is not allowed in 'header'; did you mean 'value'? 'header' accepts 'value', 'flag'");
+          .isEqualTo(
+              "element 'valeu' is not allowed in 'header'; did you mean 'value'? 'header' accepts"
+                  + " 'value', 'flag'");
     }
 
     @Test
     void reports_missing_element_on_the_parent() {
       List<Diagnostic> diagnostics =
-          validate(policies(inbound(element("header", 3, 5).attr("name", "X", 3, 13).child(element("flag", 4, 7)))));
+          validate(
+              policies(
+                  inbound(
+                      element("header", 3, 5)
+                          .attr("name", "X", 3, 13)
+                          .child(element("flag", 4, 7)))));
 
       assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.MISSING_ELEMENT, 3, 5));
-      assertThat(diagnostics.get(0).message()).isEqualTo("'header' needs a <value> element; add one");
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo("'header' needs a <value> element; add one");
     }
 
     @Test
@@ -534,10 +620,15 @@ class CatalogValidatorTest {
                               element("flag", 8, 7)))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.REPEATED_ELEMENT, 7, 7), diag(DiagnosticCode.REPEATED_ELEMENT, 8, 7));
-      assertThat(diagnostics.get(0).message()).isEqualTo("'header' allows at most 2 'value' elements; remove this one");
+          .containsExactly(
+              diag(DiagnosticCode.REPEATED_ELEMENT, 7, 7),
+              diag(DiagnosticCode.REPEATED_ELEMENT, 8, 7));
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo("'header' allows at most 2 'value' elements; remove this one");
       assertThat(diagnostics.get(1).message())
-          .isEqualTo("'header' allows one 'flag' element; the first is at line 4 — remove this one or merge them");
+          .isEqualTo(
+              "'header' allows one 'flag' element; the first is at line 4 — remove this one or"
+                  + " merge them");
     }
 
     @Test
@@ -552,7 +643,9 @@ class CatalogValidatorTest {
                               .text("\n      stray text", 4, 21)
                               .child(element("value", 6, 7)))
                       .text("  loose", 2, 12),
-                  backend(element("choose", 21, 5).child(element("otherwise", 22, 7).text("x", 22, 18)))));
+                  backend(
+                      element("choose", 21, 5)
+                          .child(element("otherwise", 22, 7).text("x", 22, 18)))));
 
       assertDiagnostics(diagnostics)
           .containsExactly(
@@ -561,14 +654,18 @@ class CatalogValidatorTest {
               diag(DiagnosticCode.TEXT_NOT_ALLOWED, 5, 7),
               diag(DiagnosticCode.MISSING_ELEMENT, 21, 5),
               diag(DiagnosticCode.TEXT_NOT_ALLOWED, 22, 18));
-      assertThat(diagnostics.get(0).message()).isEqualTo("'inbound' holds policies only, not text; remove 'loose' or put it in a comment");
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo(
+              "'inbound' holds policies only, not text; remove 'loose' or put it in a comment");
       assertThat(diagnostics.get(1).message()).startsWith("'base' must be empty, not text");
-      assertThat(diagnostics.get(2).message()).contains("'header' holds elements only", "'stray text'");
+      assertThat(diagnostics.get(2).message())
+          .contains("'header' holds elements only", "'stray text'");
     }
 
     @Test
     void ignores_whitespace_text() {
-      PolicyDocument document = policies(inbound(element("base", 3, 5).text("\n   \t", 3, 11)).text("\n    ", 2, 12));
+      PolicyDocument document =
+          policies(inbound(element("base", 3, 5).text("\n   \t", 3, 11)).text("\n    ", 2, 12));
 
       assertThat(validate(document)).isEmpty();
     }
@@ -583,8 +680,11 @@ class CatalogValidatorTest {
                       element("note", 5, 5).child(element("b", 5, 11)))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.UNKNOWN_ELEMENT, 4, 7), diag(DiagnosticCode.UNKNOWN_ELEMENT, 5, 11));
-      assertThat(diagnostics.get(0).message()).isEqualTo("'base' takes no child elements; remove <x>");
+          .containsExactly(
+              diag(DiagnosticCode.UNKNOWN_ELEMENT, 4, 7),
+              diag(DiagnosticCode.UNKNOWN_ELEMENT, 5, 11));
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo("'base' takes no child elements; remove <x>");
       assertThat(diagnostics.get(1).message()).contains("'note' holds text only");
     }
 
@@ -599,8 +699,10 @@ class CatalogValidatorTest {
                           .attr("name", "X", 4, 13)
                           .child(element("value", 5, 7).text("@{ return \"a\"; }", 5, 14)))));
 
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.EXPRESSION_NOT_ALLOWED, 3, 11));
-      assertThat(diagnostics.get(0).message()).isEqualTo("the text of 'note' cannot be a policy expression; write literal text");
+      assertDiagnostics(diagnostics)
+          .containsExactly(diag(DiagnosticCode.EXPRESSION_NOT_ALLOWED, 3, 11));
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo("the text of 'note' cannot be a policy expression; write literal text");
     }
 
     @Test
@@ -622,10 +724,14 @@ class CatalogValidatorTest {
               policies(
                   inbound(
                       element("choose", 3, 5)
-                          .child(element("when", 4, 7).attr("if", "true", 4, 13), element("otherwise", 5, 7)))));
+                          .child(
+                              element("when", 4, 7).attr("if", "true", 4, 13),
+                              element("otherwise", 5, 7)))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.MISSING_ATTRIBUTE, 4, 7), diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 4, 13));
+          .containsExactly(
+              diag(DiagnosticCode.MISSING_ATTRIBUTE, 4, 7),
+              diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 4, 13));
     }
   }
 
@@ -634,7 +740,10 @@ class CatalogValidatorTest {
     @Test
     void allows_policies_of_any_section_in_a_fragment() {
       PolicyDocument document =
-          fragment(element("quota", 2, 3).attr("calls", "5", 2, 10), element("forward", 3, 3), element("trace", 4, 3));
+          fragment(
+              element("quota", 2, 3).attr("calls", "5", 2, 10),
+              element("forward", 3, 3),
+              element("trace", 4, 3));
 
       assertThat(validate(document)).isEmpty();
     }
@@ -662,10 +771,15 @@ class CatalogValidatorTest {
     @Test
     void rejects_section_in_a_fragment_and_still_checks_its_policies() {
       List<Diagnostic> diagnostics =
-          validate(fragment(element("inbound", 2, 3).child(element("quota", 3, 5), element("forward", 4, 5))));
+          validate(
+              fragment(
+                  element("inbound", 2, 3)
+                      .child(element("quota", 3, 5), element("forward", 4, 5))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.FRAGMENT_CONTAINS_SECTION, 2, 3), diag(DiagnosticCode.MISSING_ATTRIBUTE, 3, 5));
+          .containsExactly(
+              diag(DiagnosticCode.FRAGMENT_CONTAINS_SECTION, 2, 3),
+              diag(DiagnosticCode.MISSING_ATTRIBUTE, 3, 5));
       assertThat(diagnostics.get(0).message()).contains("remove <inbound> and keep its policies");
     }
 
@@ -676,10 +790,15 @@ class CatalogValidatorTest {
               fragment(
                   element("base", 2, 3),
                   element("choose", 3, 3)
-                      .child(element("when", 4, 5).attr("condition", "true", 4, 11).child(element("base", 5, 7)))));
+                      .child(
+                          element("when", 4, 5)
+                              .attr("condition", "true", 4, 11)
+                              .child(element("base", 5, 7)))));
 
       assertDiagnostics(diagnostics)
-          .containsExactly(diag(DiagnosticCode.FRAGMENT_CONTAINS_BASE, 2, 3), diag(DiagnosticCode.FRAGMENT_CONTAINS_BASE, 5, 7));
+          .containsExactly(
+              diag(DiagnosticCode.FRAGMENT_CONTAINS_BASE, 2, 3),
+              diag(DiagnosticCode.FRAGMENT_CONTAINS_BASE, 5, 7));
     }
 
     @Test
@@ -689,16 +808,22 @@ class CatalogValidatorTest {
               fragment(
                   element("retry", 2, 3)
                       .attr("count", "1", 2, 10)
-                      .child(element("include-fragment", 3, 5).attr("fragment-id", "auth", 3, 23))));
+                      .child(
+                          element("include-fragment", 3, 5).attr("fragment-id", "auth", 3, 23))));
 
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.FRAGMENT_NESTED_INCLUDE, 3, 5));
-      assertThat(diagnostics.get(0).message()).contains("cannot include another fragment", "'auth'");
+      assertDiagnostics(diagnostics)
+          .containsExactly(diag(DiagnosticCode.FRAGMENT_NESTED_INCLUDE, 3, 5));
+      assertThat(diagnostics.get(0).message())
+          .contains("cannot include another fragment", "'auth'");
     }
 
     @Test
     void base_and_include_are_fine_in_a_policy_document() {
       PolicyDocument document =
-          policies(inbound(element("base", 3, 5), element("include-fragment", 4, 5).attr("fragment-id", "a", 4, 23)));
+          policies(
+              inbound(
+                  element("base", 3, 5),
+                  element("include-fragment", 4, 5).attr("fragment-id", "a", 4, 23)));
 
       assertThat(validate(document)).isEmpty();
     }
@@ -709,11 +834,14 @@ class CatalogValidatorTest {
     @Test
     void rejects_policy_outside_its_scopes_with_the_allowed_scope() {
       List<Diagnostic> diagnostics =
-          VALIDATOR.validateScope(policies(inbound(element("quota", 3, 5).attr("calls", "1", 3, 12))), ScopeLevel.API);
+          VALIDATOR.validateScope(
+              policies(inbound(element("quota", 3, 5).attr("calls", "1", 3, 12))), ScopeLevel.API);
 
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SCOPE, 3, 5));
+      assertDiagnostics(diagnostics)
+          .containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SCOPE, 3, 5));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("policy 'quota' is not allowed at API scope; it is allowed at product scope only");
+          .isEqualTo(
+              "policy 'quota' is not allowed at API scope; it is allowed at product scope only");
     }
 
     @Test
@@ -725,7 +853,9 @@ class CatalogValidatorTest {
                       element("cors", 3, 5),
                       element("choose", 4, 5)
                           .child(
-                              element("when", 5, 7).attr("condition", "true", 5, 13).child(element("quota", 6, 9)),
+                              element("when", 5, 7)
+                                  .attr("condition", "true", 5, 13)
+                                  .child(element("quota", 6, 9)),
                               element("otherwise", 7, 7)
                                   .child(element("retry", 8, 9).child(element("cors", 9, 11)))))),
               ScopeLevel.OPERATION);
@@ -736,12 +866,15 @@ class CatalogValidatorTest {
               diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SCOPE, 6, 9),
               diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SCOPE, 9, 11));
       assertThat(diagnostics.get(0).message())
-          .isEqualTo("policy 'cors' is not allowed at operation scope; it is allowed at global, product and API scopes only");
+          .isEqualTo(
+              "policy 'cors' is not allowed at operation scope; it is allowed at global, product"
+                  + " and API scopes only");
     }
 
     @Test
     void accepts_policies_at_their_scopes() {
-      PolicyDocument document = policies(inbound(element("base", 3, 5), element("quota", 4, 5), element("cors", 5, 5)));
+      PolicyDocument document =
+          policies(inbound(element("base", 3, 5), element("quota", 4, 5), element("cors", 5, 5)));
 
       assertThat(VALIDATOR.validateScope(document, ScopeLevel.PRODUCT)).isEmpty();
     }
@@ -751,10 +884,14 @@ class CatalogValidatorTest {
       PolicyDocument document =
           policies(
               inbound(element("base", 3, 5)),
-              backend(element("choose", 21, 5).child(element("otherwise", 22, 7).child(element("base", 23, 9)))));
+              backend(
+                  element("choose", 21, 5)
+                      .child(element("otherwise", 22, 7).child(element("base", 23, 9)))));
 
       assertDiagnostics(VALIDATOR.validateScope(document, ScopeLevel.GLOBAL))
-          .containsExactly(diag(DiagnosticCode.BASE_AT_GLOBAL_SCOPE, 3, 5), diag(DiagnosticCode.BASE_AT_GLOBAL_SCOPE, 23, 9));
+          .containsExactly(
+              diag(DiagnosticCode.BASE_AT_GLOBAL_SCOPE, 3, 5),
+              diag(DiagnosticCode.BASE_AT_GLOBAL_SCOPE, 23, 9));
       assertThat(VALIDATOR.validateScope(document, ScopeLevel.API)).isEmpty();
     }
 
@@ -768,7 +905,8 @@ class CatalogValidatorTest {
 
     @Test
     void does_not_look_inside_unknown_policies_for_scope() {
-      PolicyDocument document = policies(inbound(element("mystery", 3, 5).child(element("quota", 4, 7))));
+      PolicyDocument document =
+          policies(inbound(element("mystery", 3, 5).child(element("quota", 4, 7))));
 
       assertThat(VALIDATOR.validateScope(document, ScopeLevel.API)).isEmpty();
     }
@@ -793,7 +931,9 @@ class CatalogValidatorTest {
                   element("outbound", 40, 3).child(element("forward", 41, 5)),
                   inbound(
                       element("header", 3, 5)
-                          .child(element("flag", 4, 7).attr("z", "1", 4, 13), element("flag", 5, 7)))));
+                          .child(
+                              element("flag", 4, 7).attr("z", "1", 4, 13),
+                              element("flag", 5, 7)))));
 
       assertDiagnostics(diagnostics)
           .containsExactly(
@@ -814,7 +954,9 @@ class CatalogValidatorTest {
 
       List<Diagnostic> diagnostics = validate(document);
 
-      assertThat(diagnostics).extracting(Diagnostic::code).containsExactly(DiagnosticCode.NESTING_TOO_DEEP.name());
+      assertThat(diagnostics)
+          .extracting(Diagnostic::code)
+          .containsExactly(DiagnosticCode.NESTING_TOO_DEEP.name());
       assertThat(diagnostics.get(0).position().line()).isEqualTo(ValidationRun.MAX_DEPTH + 1);
       assertThat(VALIDATOR.validateScope(document, ScopeLevel.GLOBAL)).isEmpty();
     }
@@ -830,14 +972,18 @@ class CatalogValidatorTest {
     void never_throws_on_odd_shapes() {
       // Every name of the catalog in every place, with odd attributes and text: no exception, and
       // each policy in the wrong place is reported.
-      List<String> names = new java.util.ArrayList<>(CATALOG.all().stream().map(PolicyDescriptor::name).toList());
-      names.addAll(List.of("inbound", "when", "otherwise", "value", "flag", "", "x:y", "policies", "fragment"));
+      List<String> names =
+          new java.util.ArrayList<>(CATALOG.all().stream().map(PolicyDescriptor::name).toList());
+      names.addAll(
+          List.of(
+              "inbound", "when", "otherwise", "value", "flag", "", "x:y", "policies", "fragment"));
       int line = 3;
       Element section = element("inbound", 2, 1);
       for (String outer : names) {
         Element parent = element(outer, line++, 1).attr(outer, "{{", line, 3).text("@(", line, 9);
         for (String inner : names) {
-          parent.child(element(inner, line++, 5).attr("mode", "%{", line, 5).attr("url", "::", line, 20));
+          parent.child(
+              element(inner, line++, 5).attr("mode", "%{", line, 5).attr("url", "::", line, 20));
         }
         section.child(parent);
       }

@@ -40,13 +40,22 @@ class StandardCatalogValidationTest {
                     element("set-header", 4, 5)
                         .attr("name", "X-Request-Id", 4, 17)
                         .attr("exists-action", "skip", 4, 37)
-                        .child(element("value", 5, 7).text("@(context.RequestId.ToString())", 5, 14)),
+                        .child(
+                            element("value", 5, 7).text("@(context.RequestId.ToString())", 5, 14)),
                     element("choose", 6, 5)
                         .child(
                             element("when", 7, 7)
-                                .attr("condition", "@(context.Request.Headers.ContainsKey(\"Accept\"))", 7, 13)
-                                .child(element("include-fragment", 8, 9).attr("fragment-id", "sse-auth", 8, 27)),
-                            element("otherwise", 9, 7).child(element("set-header", 10, 9).attr("name", "X-Mode", 10, 21)))),
+                                .attr(
+                                    "condition",
+                                    "@(context.Request.Headers.ContainsKey(\"Accept\"))",
+                                    7,
+                                    13)
+                                .child(
+                                    element("include-fragment", 8, 9)
+                                        .attr("fragment-id", "sse-auth", 8, 27)),
+                            element("otherwise", 9, 7)
+                                .child(
+                                    element("set-header", 10, 9).attr("name", "X-Mode", 10, 21)))),
             element("backend", 12, 3)
                 .child(
                     element("forward-request", 13, 5)
@@ -67,12 +76,15 @@ class StandardCatalogValidationTest {
   @Test
   void forward_request_belongs_in_the_backend_section() {
     List<Diagnostic> diagnostics =
-        VALIDATOR.validate(policies(element("inbound", 2, 3).child(element("forward-request", 3, 5))));
+        VALIDATOR.validate(
+            policies(element("inbound", 2, 3).child(element("forward-request", 3, 5))));
 
-    assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION, 3, 5));
+    assertDiagnostics(diagnostics)
+        .containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION, 3, 5));
     assertThat(diagnostics.get(0).message())
         .isEqualTo(
-            "policy 'forward-request' is not allowed in the inbound section; it is allowed in the backend section only");
+            "policy 'forward-request' is not allowed in the inbound section; it is allowed in the"
+                + " backend section only");
   }
 
   @Test
@@ -94,7 +106,9 @@ class StandardCatalogValidationTest {
             diag(DiagnosticCode.INVALID_VALUE, 3, 63),
             diag(DiagnosticCode.UNCHECKED_PLACEHOLDER, 3, 75));
     assertThat(diagnostics.get(0).message())
-        .isEqualTo("attribute 'buffer-response' of 'forward-request' cannot be a policy expression; write true or false");
+        .isEqualTo(
+            "attribute 'buffer-response' of 'forward-request' cannot be a policy expression; write"
+                + " true or false");
     assertThat(diagnostics.get(1).message()).contains("must be one of '1', '2or1', '2', not '3'");
   }
 
@@ -114,8 +128,10 @@ class StandardCatalogValidationTest {
             diag(DiagnosticCode.MISSING_ATTRIBUTE, 3, 5),
             diag(DiagnosticCode.INVALID_VALUE, 3, 32),
             diag(DiagnosticCode.UNKNOWN_ELEMENT, 4, 7));
-    assertThat(diagnostics.get(0).message()).contains("'set-header' needs the attribute 'name'", "name=\"...\"");
-    assertThat(diagnostics.get(1).message()).contains("'override', 'skip', 'append', 'delete'", "not 'replace'");
+    assertThat(diagnostics.get(0).message())
+        .contains("'set-header' needs the attribute 'name'", "name=\"...\"");
+    assertThat(diagnostics.get(1).message())
+        .contains("'override', 'skip', 'append', 'delete'", "not 'replace'");
     assertThat(diagnostics.get(2).message()).contains("did you mean 'value'?");
   }
 
@@ -126,8 +142,10 @@ class StandardCatalogValidationTest {
             policies(
                 element("inbound", 2, 3)
                     .child(
-                        element("choose", 3, 5).child(element("otherwise", 4, 7), element("otherwise", 5, 7)),
-                        element("choose", 6, 5).child(element("when", 7, 7).attr("condition", "maybe", 7, 13)))));
+                        element("choose", 3, 5)
+                            .child(element("otherwise", 4, 7), element("otherwise", 5, 7)),
+                        element("choose", 6, 5)
+                            .child(element("when", 7, 7).attr("condition", "maybe", 7, 13)))));
 
     assertDiagnostics(diagnostics)
         .containsExactly(
@@ -150,7 +168,8 @@ class StandardCatalogValidationTest {
                                     .attr("condition", "@(true)", 4, 13)
                                     .child(element("forward-request", 5, 9))))));
 
-    assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION, 5, 9));
+    assertDiagnostics(diagnostics)
+        .containsExactly(diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_SECTION, 5, 9));
     assertThat(diagnostics.get(0).message()).contains("not allowed in the outbound section");
   }
 
@@ -181,7 +200,8 @@ class StandardCatalogValidationTest {
 
     assertDiagnostics(diagnostics)
         .containsExactly(
-            diag(DiagnosticCode.FRAGMENT_CONTAINS_BASE, 2, 3), diag(DiagnosticCode.FRAGMENT_NESTED_INCLUDE, 4, 3));
+            diag(DiagnosticCode.FRAGMENT_CONTAINS_BASE, 2, 3),
+            diag(DiagnosticCode.FRAGMENT_NESTED_INCLUDE, 4, 3));
   }
 
   @Test

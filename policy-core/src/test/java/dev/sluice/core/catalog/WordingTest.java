@@ -20,9 +20,11 @@ class WordingTest {
 
   @Test
   void names_sections_and_scopes_in_their_natural_order() {
-    assertThat(Wording.sections(EnumSet.of(Section.ON_ERROR, Section.INBOUND))).isEqualTo("inbound and on-error sections");
+    assertThat(Wording.sections(EnumSet.of(Section.ON_ERROR, Section.INBOUND)))
+        .isEqualTo("inbound and on-error sections");
     assertThat(Wording.scopes(EnumSet.of(ScopeLevel.API))).isEqualTo("API scope");
-    assertThat(Wording.scopes(EnumSet.of(ScopeLevel.OPERATION, ScopeLevel.GLOBAL))).isEqualTo("global and operation scopes");
+    assertThat(Wording.scopes(EnumSet.of(ScopeLevel.OPERATION, ScopeLevel.GLOBAL)))
+        .isEqualTo("global and operation scopes");
   }
 
   @Test
