@@ -122,18 +122,18 @@ final class AiGatewayPolicies {
           .build();
 
   static final PolicyDescriptor LLM_SEMANTIC_CACHE_LOOKUP =
-      semanticLookup("llm-semantic-cache-lookup", "language-model")
+      semanticLookup("llm-semantic-cache-lookup", "a language-model")
           .scopes(ScopeLevel.GLOBAL, ScopeLevel.PRODUCT, ScopeLevel.API, ScopeLevel.OPERATION)
           .build();
 
   static final PolicyDescriptor AZURE_OPENAI_SEMANTIC_CACHE_LOOKUP =
-      semanticLookup("azure-openai-semantic-cache-lookup", "Azure OpenAI").build();
+      semanticLookup("azure-openai-semantic-cache-lookup", "an Azure OpenAI").build();
 
   static final PolicyDescriptor LLM_SEMANTIC_CACHE_STORE =
-      semanticStore("llm-semantic-cache-store", "language-model").build();
+      semanticStore("llm-semantic-cache-store", "a language-model").build();
 
   static final PolicyDescriptor AZURE_OPENAI_SEMANTIC_CACHE_STORE =
-      semanticStore("azure-openai-semantic-cache-store", "Azure OpenAI").build();
+      semanticStore("azure-openai-semantic-cache-store", "an Azure OpenAI").build();
 
   static final PolicyDescriptor LLM_CONTENT_SAFETY =
       PolicyDescriptor.builder("llm-content-safety")
@@ -193,7 +193,7 @@ final class AiGatewayPolicies {
   private static PolicyDescriptor.Builder semanticLookup(String name, String kind) {
     return PolicyDescriptor.builder(name)
         .summary(
-            "Returns a cached response to a "
+            "Returns a cached response to "
                 + kind
                 + " request whose prompt is close enough to an earlier one; reads the whole"
                 + " request body to compute its embedding")
@@ -231,7 +231,7 @@ final class AiGatewayPolicies {
   private static PolicyDescriptor.Builder semanticStore(String name, String kind) {
     return PolicyDescriptor.builder(name)
         .summary(
-            "Stores the response to a "
+            "Stores the response to "
                 + kind
                 + " request in the semantic cache; the whole response body is held in memory")
         .reference(REF + name + "-policy")
