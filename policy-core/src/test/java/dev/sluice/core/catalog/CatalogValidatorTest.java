@@ -373,16 +373,22 @@ class CatalogValidatorTest {
                               .attr("calls", "1", 3, 12)
                               .attr("per", "1", 3, 22)))));
 
-      assertThat(message).isEqualTo("unknown attribute 'per' on 'quota'; 'quota' accepts 'calls'");
+      assertThat(message).isEqualTo("unknown attribute 'per' on 'quota'; 'quota' accepts 'calls', 'id'");
     }
 
     @Test
     void unknown_attribute_on_element_without_attributes_says_to_remove_it() {
       List<Diagnostic> diagnostics =
-          validate(policies(inbound(element("base", 3, 5).attr("id", "1", 3, 11))));
+          validate(
+              policies(
+                  inbound(
+                      element("header", 3, 5)
+                          .attr("name", "X", 3, 13)
+                          .child(element("value", 4, 7), element("flag", 5, 7).attr("on", "1", 5, 13)))));
 
-      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 3, 11));
-      assertThat(diagnostics.get(0).message()).contains("'base' takes no attributes", "remove");
+      assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_ATTRIBUTE, 5, 13));
+      assertThat(diagnostics.get(0).message())
+          .isEqualTo("unknown attribute 'on' on 'flag'; 'flag' takes no attributes — remove it");
     }
 
     @Test
