@@ -49,6 +49,9 @@ final class DocumentBuilder {
   private int rawDepth;
   /** Where the last parser event ended: limit errors carry no location, the next token starts here. */
   private int lastEnd;
+  /** Where the text being read began (the parser hands long text over in pieces). */
+  private int textStart;
+  private boolean inText;
 
   DocumentBuilder(
       SourceText source, char[] masked, int byteLength, ReaderOptions options, XMLInputFactory2 factory) {
@@ -101,6 +104,15 @@ final class DocumentBuilder {
         LocationInfo info = reader.getLocationInfo();
         int start = (int) info.getStartingCharOffset();
         int end = (int) info.getEndingCharOffset();
+        boolean isText =
+            event == XMLStreamConstants.CHARACTERS
+                || event == XMLStreamConstants.SPACE
+                || event == XMLStreamConstants.CDATA
+                || event == XMLStreamConstants.COMMENT;
+        if (isText && !inText) {
+          textStart = start;
+        }
+        inText = isText;
         switch (event) {
           case XMLStreamConstants.START_ELEMENT -> {
             if (!startElement(reader.getLocalName(), start, end)) {
@@ -162,7 +174,8 @@ final class DocumentBuilder {
         top == null || rawDepth > 1
             ? Optional.empty()
             : Optional.of(new XmlErrors.OpenElement(top.name, top.position));
-    return new XmlErrors.Context(source, masked, lastEnd, open, options);
+    return new XmlErrors.Context(
+        source, masked, lastEnd, inText ? textStart : lastEnd, open, options);
   }
 
   private boolean startElement(String name, int start, int end) {

@@ -23,6 +23,7 @@ final class XmlErrors {
       SourceText source,
       char[] masked,
       int lastEnd,
+      int textStart,
       Optional<OpenElement> open,
       ReaderOptions options) {}
 
@@ -57,7 +58,7 @@ final class XmlErrors {
     if (message.startsWith("Text size limit")) {
       return Diagnostic.of(
           DiagnosticCode.TEXT_TOO_LARGE,
-          source.position(context.lastEnd()),
+          source.position(context.textStart()),
           "text is longer than " + context.options().maxTextChars() + " characters");
     }
     if (message.startsWith("Duplicate attribute '")) {
@@ -91,22 +92,60 @@ final class XmlErrors {
           source.position(at < 0 ? offset : at),
           "closing tag </" + found + "> does not match" + opened);
     }
-    if (message.startsWith("Unexpected EOF")) {
+    if (message.startsWith("Unexpected EOF in prolog")) {
+      return Diagnostic.of(
+          DiagnosticCode.EMPTY_DOCUMENT,
+          source.start(),
+          "the file has no root element; a policy file holds <policies> or <fragment>");
+    }
+    boolean endOfInput =
+        message.startsWith("Unexpected EOF") || message.startsWith("Unexpected end of input");
+    if (endOfInput && (message.contains(" comment") || message.contains("CDATA"))) {
+      boolean comment = message.contains(" comment");
+      int opened = lastIndexOf(context.masked(), comment ? "<!--" : "<![CDATA[", offset);
+      return notWellFormed(
+          source.position(source.length()),
+          "the file ends inside a " + (comment ? "comment" : "CDATA section")
+              + (opened < 0 ? "" : " opened at " + lineColumn(source.position(opened)))
+              + "; close it with " + (comment ? "-->" : "]]>"));
+    }
+    if (endOfInput) {
       String what =
           context
               .open()
               .map(o -> "<" + o.name() + "> opened at " + lineColumn(o.position()) + " is closed")
               .orElse("the document is complete");
-      return notWellFormed(source.position(offset), "the file ends before " + what);
+      return notWellFormed(source.position(source.length()), "the file ends before " + what);
     }
     if (message.startsWith("Illegal to have multiple roots")) {
       return notWellFormed(
           source.position(previousTag(context.masked(), offset)),
           "a second root element: a policy file has exactly one root element");
     }
+    if (message.contains("(missing name?)") && offset > 0 && c[offset - 1] == '&') {
+      return notWellFormed(
+          source.position(offset - 1), "a bare '&' in text or a value; write it as &amp;");
+    }
     if (message.contains(" in epilog")) {
       return notWellFormed(
           source.position(offset), "text after the root element is closed; remove it");
+    }
+    char[] c = context.masked();
+    if (message.contains(" in prolog") && offset > 0 && offset < c.length && c[offset] == '/' && c[offset - 1] == '<') {
+      return notWellFormed(
+          source.position(offset - 1), "a closing tag before any element is opened");
+    }
+    if (message.startsWith("String '--' not allowed in comment")) {
+      int at = lastIndexOf(c, "<!--", offset);
+      int dashes = at < 0 ? -1 : indexOf(c, "--", at + 4);
+      return notWellFormed(
+          source.position(dashes < 0 ? offset : dashes),
+          "'--' is not allowed inside a comment; use single dashes");
+    }
+    if (message.startsWith("Illegal processing instruction target (\"xml\")")) {
+      return notWellFormed(
+          source.position(previousTag(c, offset)),
+          "the XML declaration <?xml ...?> may only stand at the very start of the file");
     }
     if (message.contains(" in prolog")) {
       return notWellFormed(
@@ -170,6 +209,15 @@ final class XmlErrors {
       }
     }
     return 0;
+  }
+
+  private static int indexOf(char[] c, String what, int from) {
+    for (int i = Math.max(0, from); i + what.length() <= c.length; i++) {
+      if (ExpressionMasker.startsWith(c, i, what)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int lastIndexOf(char[] c, String what, int from) {
