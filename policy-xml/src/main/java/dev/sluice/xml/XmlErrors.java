@@ -122,6 +122,7 @@ final class XmlErrors {
           source.position(previousTag(context.masked(), offset)),
           "a second root element: a policy file has exactly one root element");
     }
+    char[] c = context.masked();
     if (message.contains("(missing name?)") && offset > 0 && c[offset - 1] == '&') {
       return notWellFormed(
           source.position(offset - 1), "a bare '&' in text or a value; write it as &amp;");
@@ -130,7 +131,6 @@ final class XmlErrors {
       return notWellFormed(
           source.position(offset), "text after the root element is closed; remove it");
     }
-    char[] c = context.masked();
     if (message.contains(" in prolog") && offset > 0 && offset < c.length && c[offset] == '/' && c[offset - 1] == '<') {
       return notWellFormed(
           source.position(offset - 1), "a closing tag before any element is opened");
