@@ -163,7 +163,8 @@ final class DescriptorLoader {
             if (seen.add(diagnostic.position() + "|" + diagnostic.message())) {
               diagnostics.add(diagnostic);
             }
-            return event.getSeverity() != ValidationEvent.FATAL_ERROR;
+            // Keep going to report every problem; an unrecoverable parse error stops anyway.
+            return true;
           });
       GatewayXml root = unmarshaller.unmarshal(reader, GatewayXml.class).getValue();
       return Optional.of(root);
