@@ -159,10 +159,12 @@ final class DescriptorLoader {
       unmarshaller.setEventHandler(
           event -> {
             Diagnostic diagnostic = fromEvent(name, event);
-            // JAXB and the schema validator may both report one unexpected element.
-            if (seen.add(diagnostic.position() + "|" + diagnostic.message())) {
+            // The schema validator reports an unknown element first, then JAXB again in its words.
+            boolean echo = diagnostic.message().startsWith("unexpected element") && seen.contains(diagnostic.position().toString());
+            if (!echo) {
               diagnostics.add(diagnostic);
             }
+            seen.add(diagnostic.position().toString());
             // Keep going to report every problem; an unrecoverable parse error stops anyway.
             return true;
           });
