@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
 import org.codehaus.stax2.XMLStreamReader2;
 import org.xml.sax.SAXException;
