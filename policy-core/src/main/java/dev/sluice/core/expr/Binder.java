@@ -406,7 +406,8 @@ final class Binder {
 
   private Exec foreach(Foreach fe) {
     Bound collection = value(fe.collection());
-    Type element = collection.type.elementType();
+    // A string enumerates its characters; it is not otherwise treated as a sequence.
+    Type element = collection.type == STRING ? CHAR : collection.type.elementType();
     if (element == null) {
       throw SyntaxError.type(fe.collection().pos(), "foreach cannot iterate over a value of type " + collection.type);
     }

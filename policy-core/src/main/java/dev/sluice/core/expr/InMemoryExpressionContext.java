@@ -199,13 +199,13 @@ public final class InMemoryExpressionContext implements ExpressionContext {
     private String method = "GET";
     private String url = "https://api.example.com/";
     private String originalUrl;
-    private final Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
+    private final Map<String, List<String>> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private String ipAddress = "127.0.0.1";
     private final Map<String, String> matchedParameters = new LinkedHashMap<>();
     private String requestBody;
     private int statusCode = -1;
     private String statusReason = "";
-    private final Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+    private final Map<String, List<String>> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private String responseBody;
     private Api api;
     private Operation operation;
