@@ -164,10 +164,9 @@ final class Binder {
   // ---- statements
 
   private Exec block(Block block, boolean newScope) {
+    // Every block opens a scope; newScope documents the callers that rely on it.
     Scope saved = scope;
-    if (newScope || scope.parent != null || true) {
-      scope = new Scope(saved);
-    }
+    scope = new Scope(saved);
     try {
       List<Exec> execs = new ArrayList<>();
       for (Stmt s : block.statements()) {
@@ -646,9 +645,6 @@ final class Binder {
       Object[] none = new Object[0];
       return Bound.of(result, f -> impl.call(f, null, none));
     }
-    if (target.type == ANONYMOUS_MARK) {
-      throw SyntaxError.type(m.pos(), "unknown member");
-    }
     Type receiver = target.type;
     Map.Entry<Type, Member> found = property(receiver, m.name());
     if (found == null) {
@@ -692,7 +688,6 @@ final class Binder {
     return new Bound(result, eval, path, null, false, null, null, null);
   }
 
-  private static final Type ANONYMOUS_MARK = Type.simple("<error>", v -> false, t -> List.of());
   private final Map<Type, Map<String, Type>> anonymousShapes = new HashMap<>();
 
   private static Object nullReceiver(boolean nullConditional) {
