@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    header = "Check policies and print every problem, sorted.",
     description = {
       "Loads policy files, folders of them, an APIOps extract or a gateway descriptor and prints every"
           + " problem as file:line:col: severity: message [CODE], sorted, then a summary line."

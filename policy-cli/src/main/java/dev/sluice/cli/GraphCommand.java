@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     name = "graph",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    header = "Print the effective policy of operations as XML.",
     description = {
       "Prints the effective policy of one operation, or of all, as XML: <base/> and fragments inlined,"
           + " every element preceded by a comment naming the scope and file:line it came from."
