@@ -47,7 +47,8 @@ public enum DiagnosticCode {
   MISSING_POLICY_FILE(Severity.ERROR),
   INVALID_DESCRIPTOR(Severity.ERROR),
   INVALID_SPECIFICATION(Severity.WARNING),
-  UNKNOWN_REFERENCE(Severity.ERROR);
+  UNKNOWN_REFERENCE(Severity.ERROR),
+  MISSING_SECTION(Severity.WARNING);
 
   private final Severity defaultSeverity;
 
