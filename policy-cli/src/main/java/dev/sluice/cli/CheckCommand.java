@@ -2,11 +2,13 @@ package dev.sluice.cli;
 
 import dev.sluice.core.Diagnostic;
 import dev.sluice.core.Severity;
-import dev.sluice.xml.PolicyReader;
+import dev.sluice.xml.GatewayLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,16 +51,23 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
 
-    Inputs.Loaded loaded = new Inputs(PolicyReader.create()).load(resolved);
-    List<Diagnostic> diagnostics = loaded.diagnostics().stream().map(display::display).sorted().toList();
+    Inputs inputs = new Inputs(GatewayLoader.create());
+    Set<String> files = new HashSet<>();
+    Set<Diagnostic> found = new HashSet<>();
+    for (Path path : resolved) {
+      Inputs.Loaded loaded = inputs.load(path, true);
+      files.addAll(loaded.files());
+      found.addAll(loaded.diagnostics());
+    }
+    List<Diagnostic> diagnostics = found.stream().map(display::display).sorted().toList();
     diagnostics.forEach(d -> out.println(d.format()));
-    out.println(summary(loaded.files().size(), diagnostics));
+    out.println(summary(files.size(), diagnostics));
     out.flush();
 
-    if (loaded.hasUnreadableInput()) {
+    if (Inputs.hasUnreadableInput(diagnostics)) {
       return ExitCode.USAGE;
     }
-    return loaded.hasErrors() ? ExitCode.PROBLEMS : ExitCode.OK;
+    return Inputs.hasErrors(diagnostics) ? ExitCode.PROBLEMS : ExitCode.OK;
   }
 
   static String summary(int files, List<Diagnostic> diagnostics) {

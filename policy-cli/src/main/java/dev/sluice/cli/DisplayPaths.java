@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Shows file names the way a user typed them: relative to the working directory when the file lies
- * under it, absolute otherwise. Names that are not paths (such as {@code <unknown>}) pass unchanged.
+ * under it, absolute otherwise. Commands hand absolute paths to the loaders, so every real file name
+ * in a result is absolute; other names (such as {@code <unknown>} or {@code
+ * apim:default-global-policy}) pass unchanged.
  */
 final class DisplayPaths {
   private final Path workingDirectory;
@@ -30,16 +32,13 @@ final class DisplayPaths {
   }
 
   String display(String file) {
-    if (file.startsWith("<")) {
-      return file;
-    }
     Path path;
     try {
       path = Path.of(file);
     } catch (InvalidPathException notAPath) {
       return file;
     }
-    return display(path);
+    return path.isAbsolute() ? display(path) : file;
   }
 
   Diagnostic display(Diagnostic diagnostic) {

@@ -4,40 +4,51 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.core.Diagnostic;
 import dev.sluice.core.DiagnosticCode;
-import dev.sluice.core.SourcePosition;
-import dev.sluice.xml.PolicyReader;
-import java.io.IOException;
+import dev.sluice.core.Gateway;
+import dev.sluice.core.LoadResult;
+import dev.sluice.core.PolicyDocument;
+import dev.sluice.core.graph.PolicyGraph;
+import dev.sluice.xml.GatewayLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
-/** Loads the PATH arguments of a command: policy files and folders of them. */
+/**
+ * Loads the PATH arguments of a command, each into a {@link Gateway}: policy files, folders of them,
+ * APIOps extracts and gateway descriptors (the {@link GatewayLoader} tells them apart).
+ */
 final class Inputs {
 
-  /** Every file read and every diagnostic found. */
-  record Loaded(List<Path> files, List<Diagnostic> diagnostics) {
+  /** One PATH argument loaded: the gateway when the input could be recognized, and its diagnostics. */
+  record Loaded(Path path, Optional<Gateway> gateway, List<Diagnostic> diagnostics) {
     Loaded {
-      files = List.copyOf(files);
+      requireNonNull(path, "path");
+      requireNonNull(gateway, "gateway");
       diagnostics = List.copyOf(diagnostics);
     }
 
-    boolean hasErrors() {
-      return diagnostics.stream().anyMatch(Diagnostic::isError);
-    }
-
-    /** Whether some input could not be read at all, which is reported like a usage error. */
-    boolean hasUnreadableInput() {
-      return diagnostics.stream().anyMatch(d -> d.code().equals(DiagnosticCode.IO_ERROR.name()));
+    /** The policy files read: every scope's document, every fragment, and files that failed to load. */
+    Set<String> files() {
+      Set<String> files = new LinkedHashSet<>();
+      gateway.ifPresent(
+          g -> {
+            g.scopedDocuments().forEach(d -> files.add(d.document().file()));
+            g.fragments().values().stream().map(PolicyDocument::file).forEach(files::add);
+          });
+      diagnostics.stream().map(d -> d.position().file()).filter(f -> f.endsWith(".xml")).forEach(files::add);
+      files.remove(PolicyGraph.DEFAULT_GLOBAL_POLICY_FILE);
+      return files;
     }
   }
 
-  private final PolicyReader reader;
+  private final GatewayLoader loader;
 
-  Inputs(PolicyReader reader) {
-    this.reader = requireNonNull(reader, "reader");
+  Inputs(GatewayLoader loader) {
+    this.loader = requireNonNull(loader, "loader");
   }
 
   /**
@@ -56,34 +67,22 @@ final class Inputs {
     return Optional.empty();
   }
 
-  Loaded load(List<Path> paths) {
-    List<Path> files = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        listPolicyFiles(path, files, diagnostics);
-      } else {
-        files.add(path);
-      }
+  /** Loads one input; with {@code withGraphs}, also builds every operation's graph for its diagnostics. */
+  Loaded load(Path path, boolean withGraphs) {
+    LoadResult<Gateway> loaded = loader.load(path);
+    List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+    if (withGraphs && loaded.value().isPresent()) {
+      diagnostics.addAll(PolicyGraph.buildAll(loaded.value().get()).diagnostics());
     }
-    for (Path file : files) {
-      diagnostics.addAll(reader.read(file).diagnostics());
-    }
-    return new Loaded(files, diagnostics);
+    return new Loaded(path, loaded.value(), diagnostics.stream().distinct().toList());
   }
 
-  private static void listPolicyFiles(Path folder, List<Path> files, List<Diagnostic> diagnostics) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".xml"))
-          .sorted()
-          .forEach(files::add);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      diagnostics.add(
-          Diagnostic.of(
-              DiagnosticCode.IO_ERROR,
-              SourcePosition.of(folder.toString(), 1, 1),
-              "cannot list folder: " + e.getMessage()));
-    }
+  /** Whether some input could not be read at all, which is reported like a usage error. */
+  static boolean hasUnreadableInput(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().anyMatch(d -> d.code().equals(DiagnosticCode.IO_ERROR.name()));
+  }
+
+  static boolean hasErrors(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
 }

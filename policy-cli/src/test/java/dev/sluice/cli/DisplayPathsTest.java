@@ -34,6 +34,8 @@ class DisplayPathsTest {
   @Test
   void names_that_are_not_files_pass_unchanged() {
     assertThat(paths.display("<unknown>")).isEqualTo("<unknown>");
+    assertThat(paths.display("apim:default-global-policy")).isEqualTo("apim:default-global-policy");
+    assertThat(paths.display("policy.xml")).isEqualTo("policy.xml");
   }
 
   @Test
