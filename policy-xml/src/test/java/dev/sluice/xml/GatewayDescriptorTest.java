@@ -23,7 +23,7 @@ class GatewayDescriptorTest {
   private static final Path DIR = Path.of("src", "test", "resources", "descriptor");
 
   static GatewayLoader loader() {
-    return GatewayLoader.create(new SimplePolicyReader(), CatalogValidator.create(PolicyCatalog.standard()));
+    return GatewayLoader.create();
   }
 
   private static String file(String relative) {
