@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.XMLStreamReader2;
@@ -78,10 +79,20 @@ public class ReaderBenchmark {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    factory.setProperty(
+        XMLInputFactory.RESOLVER,
+        (XMLResolver)
+            (publicId, systemId, baseUri, namespace) -> {
+              throw new XMLStreamException("external resources are not allowed: " + systemId);
+            });
+    factory.setProperty(XMLInputFactory2.P_PRESERVE_LOCATION, true);
     factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 64);
     factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 64 * 1024);
+    factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 256);
     factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, 256 * 1024);
-    factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
+    factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
+    factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
     return factory;
   }
 

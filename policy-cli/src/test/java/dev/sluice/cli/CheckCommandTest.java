@@ -103,4 +103,19 @@ class CheckCommandTest {
     assertThat(lines(run.out())).last().asString().matches("\\d+ files checked: 0 errors, 0 warnings");
     assertThat(run.exitCode()).isZero();
   }
+
+  @Test
+  void mistakes_example_reports_each_mistake_at_its_place() {
+    Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+
+    CliRun run = CliRun.run(examples, "check", "mistakes");
+
+    assertThat(lines(run.out()))
+        .satisfiesExactly(
+            line -> assertThat(line).startsWith("mistakes/echo-api.xml:2:1: warning: ").endsWith("[MISSING_SECTION]"),
+            line -> assertThat(line).startsWith("mistakes/echo-api.xml:6:47: error: ").endsWith("[INVALID_VALUE]"),
+            line -> assertThat(line).startsWith("mistakes/echo-api.xml:10:23: error: ").endsWith("[MISSING_FRAGMENT]"),
+            line -> assertThat(line).isEqualTo("1 file checked: 2 errors, 1 warning"));
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
 }
