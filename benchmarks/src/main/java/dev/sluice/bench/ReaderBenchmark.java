@@ -2,13 +2,17 @@ package dev.sluice.bench;
 
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
+import dev.sluice.core.Diagnostic;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.PolicyDocument;
+import dev.sluice.core.catalog.CatalogValidator;
+import dev.sluice.core.catalog.PolicyCatalog;
 import dev.sluice.xml.PolicyReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
@@ -41,21 +45,31 @@ public class ReaderBenchmark {
   private byte[] content;
   private PolicyReader reader;
   private XMLInputFactory2 woodstox;
+  private CatalogValidator validator;
+  private PolicyDocument document;
 
   @Setup(Level.Trial)
   public void load() {
     content = resource("policies/" + file);
     reader = PolicyReader.create();
     woodstox = hardenedWoodstox();
+    validator = CatalogValidator.create(PolicyCatalog.standard());
     LoadResult<PolicyDocument> check = reader.read(file, content);
     if (check.value().isEmpty()) {
       throw new IllegalStateException("benchmark input does not load: " + check.diagnostics());
     }
+    document = check.value().get();
   }
 
   @Benchmark
   public LoadResult<PolicyDocument> sluiceReader() {
     return reader.read(file, content);
+  }
+
+  /** The catalog validation the reader includes, alone, to tell its share of {@link #sluiceReader}. */
+  @Benchmark
+  public List<Diagnostic> catalogValidation() {
+    return validator.validate(document);
   }
 
   @Benchmark
