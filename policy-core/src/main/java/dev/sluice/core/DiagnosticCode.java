@@ -48,7 +48,12 @@ public enum DiagnosticCode {
   INVALID_DESCRIPTOR(Severity.ERROR),
   INVALID_SPECIFICATION(Severity.WARNING),
   UNKNOWN_REFERENCE(Severity.ERROR),
-  MISSING_SECTION(Severity.WARNING);
+  MISSING_SECTION(Severity.WARNING),
+  // Policy expressions
+  EXPRESSION_SYNTAX(Severity.ERROR),
+  EXPRESSION_UNSUPPORTED(Severity.ERROR),
+  EXPRESSION_TYPE(Severity.ERROR),
+  EXPRESSION_NAMED_VALUE(Severity.WARNING);
 
   private final Severity defaultSeverity;
 
