@@ -47,7 +47,10 @@ public enum DiagnosticCode {
   MISSING_POLICY_FILE(Severity.ERROR),
   INVALID_DESCRIPTOR(Severity.ERROR),
   INVALID_SPECIFICATION(Severity.WARNING),
-  UNKNOWN_REFERENCE(Severity.ERROR);
+  UNKNOWN_REFERENCE(Severity.ERROR),
+  // Lint configuration
+  INVALID_LINT_CONFIG(Severity.ERROR),
+  UNKNOWN_RULE(Severity.WARNING);
 
   private final Severity defaultSeverity;
 
