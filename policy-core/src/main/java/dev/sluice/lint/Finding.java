@@ -3,16 +3,21 @@ package dev.sluice.lint;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.core.Diagnostic;
 import dev.sluice.core.Severity;
 import dev.sluice.core.SourcePosition;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One problem the linter found: the rule's id, the severity after configuration, a message saying
  * what is wrong and how to fix it, where, and optionally the inheritance chain, related locations,
  * a suppression and a fix.
+ *
+ * <p>{@code ruleId} is a rule id ({@code SSE001}) or, for a problem found while loading files, the
+ * diagnostic code ({@code NOT_WELL_FORMED}), so one report carries both.
  *
  * <p>Rules never build findings themselves: they report a node and the {@link Linter} adds the id,
  * severity, position and suppression. A suppressed finding stays in the report, marked, and does
@@ -29,6 +34,8 @@ public record Finding(
     Optional<Fix> fix)
     implements Comparable<Finding> {
 
+  private static final Pattern DIAGNOSTIC_CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::position)
           .thenComparing(Finding::ruleId)
@@ -36,7 +43,10 @@ public record Finding(
 
   public Finding {
     requireNonNull(ruleId, "ruleId");
-    checkArgument(RuleInfo.isValidId(ruleId), "not a rule id: %s", ruleId);
+    checkArgument(
+        RuleInfo.isValidId(ruleId) || DIAGNOSTIC_CODE.matcher(ruleId).matches(),
+        "neither a rule id nor a diagnostic code: %s",
+        ruleId);
     requireNonNull(severity, "severity");
     requireNonNull(message, "message");
     requireNonNull(position, "position");
@@ -70,6 +80,11 @@ public record Finding(
         details.related(),
         Optional.empty(),
         details.fix());
+  }
+
+  /** A load diagnostic as a finding: its code as rule id, its severity, message and position. */
+  public static Finding of(Diagnostic diagnostic) {
+    return of(diagnostic.code(), diagnostic.severity(), diagnostic.position(), diagnostic.message());
   }
 
   public boolean isSuppressed() {

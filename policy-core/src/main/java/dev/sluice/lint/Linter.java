@@ -2,6 +2,7 @@ package dev.sluice.lint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.core.Diagnostic;
 import dev.sluice.core.PolicyDocument;
 import dev.sluice.core.Severity;
 import dev.sluice.core.catalog.PolicyCatalog;
@@ -42,7 +43,19 @@ public final class Linter {
 
   /** Lints these documents; every document's file counts as scanned. */
   public LintReport lint(List<PolicyDocument> documents) {
+    return lint(documents, List.of());
+  }
+
+  /**
+   * Lints these documents and carries the diagnostics found while loading them (and files that did
+   * not load) into the report as findings under their codes, so a file that fails to parse shows up
+   * in every format. Configuration levels do not apply to diagnostics.
+   */
+  public LintReport lint(List<PolicyDocument> documents, List<Diagnostic> loadDiagnostics) {
     List<Finding> findings = new ArrayList<>();
+    for (Diagnostic diagnostic : loadDiagnostics) {
+      findings.add(Finding.of(diagnostic));
+    }
     List<RuleInfo> ran = new ArrayList<>();
     for (Rule rule : registry.rules()) {
       Optional<Severity> severity = severityOf(rule.info());

@@ -31,7 +31,7 @@ class JsonFormatTest {
     JsonTree.Obj root = parse(ReportFormat.JSON.format(report));
 
     assertThat(text(get(root, "schemaVersion"))).isEqualTo("1");
-    assertThat(text(get(get(root, "summary"), "errors"))).isEqualTo("1");
+    assertThat(text(get(get(root, "summary"), "errors"))).isEqualTo("2");
     assertThat(text(get(get(root, "summary"), "warnings"))).isEqualTo("2");
     assertThat(text(get(get(root, "summary"), "suppressed"))).isEqualTo("2");
     List<JsonTree.Value> findings = ((JsonTree.Arr) get(root, "findings")).items();

@@ -2,6 +2,8 @@ package dev.sluice.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.Diagnostic;
+import dev.sluice.core.DiagnosticCode;
 import dev.sluice.core.PolicyDocument;
 import dev.sluice.core.PolicyNode;
 import dev.sluice.core.Severity;
@@ -148,5 +150,26 @@ class LinterTest {
     assertThat(report.files()).containsExactly("a.xml", "b.xml");
     assertThat(report.rules()).extracting(RuleInfo::id).isSorted();
     assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void load_diagnostics_become_findings_under_their_code() {
+    Diagnostic broken =
+        Diagnostic.of(DiagnosticCode.NOT_WELL_FORMED, SourcePosition.of("broken.xml", 4, 9),
+            "element <inbound> is not closed");
+    Linter linter = Linter.builder().tool(TestReports.TOOL).build();
+
+    LintReport report =
+        linter.lint(List.of(FixtureDocuments.read("a.xml", "<policies/>")), List.of(broken));
+
+    assertThat(report.files()).containsExactly("a.xml", "broken.xml");
+    assertThat(report.findings()).singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("NOT_WELL_FORMED");
+              assertThat(f.severity()).isEqualTo(Severity.ERROR);
+              assertThat(f.position()).isEqualTo(broken.position());
+            });
+    assertThat(FailurePolicy.defaults().fails(report)).isTrue();
   }
 }

@@ -15,9 +15,10 @@ class RuleInfoTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RuleInfo.of("sse001", "x", Severity.ERROR))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> Finding.of("NOT_WELL_FORMED", Severity.ERROR, SourcePosition.UNKNOWN, "x"))
+    assertThatThrownBy(() -> Finding.of("sse-001", Severity.ERROR, SourcePosition.UNKNOWN, "x"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Finding.of("NOT_WELL_FORMED", Severity.ERROR, SourcePosition.UNKNOWN, "x").ruleId())
+        .as("diagnostic codes are accepted").isEqualTo("NOT_WELL_FORMED");
   }
 
   @Test

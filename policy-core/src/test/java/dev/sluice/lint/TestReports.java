@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A report of hand-made findings that exercises every part of every format: inheritance, related
  * locations, a fix, a suppression with and without reason, every severity, characters that need
- * escaping in XML and JSON, a path with a space and a non-ASCII letter, and a clean file.
+ * escaping in XML and JSON, a path with a space and a non-ASCII letter, a clean file, and a load
+ * diagnostic (a finding whose rule is not in the report's rules).
  */
 public final class TestReports {
 
@@ -83,11 +84,17 @@ public final class TestReports {
             Severity.INFO,
             SourcePosition.of("products/späť dir/policy.xml", 3, 4),
             "set-body rewrites the response\tbody");
+    Finding notLoaded =
+        Finding.of(
+            "NOT_WELL_FORMED",
+            Severity.ERROR,
+            SourcePosition.of("broken.xml", 4, 9),
+            "element <inbound> is not closed before </policies>");
     return new LintReport(
         TOOL,
         List.of(api, global, "clean.xml", "products/späť dir/policy.xml"),
         List.of(SSE006, SSE004, SSE001, SLU001),
-        List.of(info, suppressedNoReason, noReason, suppressed, cache, inherited));
+        List.of(info, suppressedNoReason, noReason, suppressed, cache, inherited, notLoaded));
   }
 
   static Optional<Finding> first(LintReport report, String ruleId) {

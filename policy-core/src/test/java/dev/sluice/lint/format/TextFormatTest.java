@@ -24,7 +24,7 @@ class TextFormatTest {
   @Test
   void summary_counts_files_severities_and_suppressions() {
     assertThat(ReportFormat.TEXT.format(TestReports.sample()))
-        .endsWith("Scanned 4 files: 1 error, 2 warnings, 1 info (2 suppressed)\n");
+        .endsWith("Scanned 5 files: 2 errors, 2 warnings, 1 info (2 suppressed)\n");
     LintReport clean =
         new LintReport(TestReports.TOOL, List.of("a.xml"), List.of(), List.of());
     assertThat(ReportFormat.TEXT.format(clean))

@@ -28,11 +28,11 @@ class XmlFormatsTest {
 
     Element root = junit.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
-    assertThat(root.getAttribute("failures")).isEqualTo("3");
+    assertThat(root.getAttribute("failures")).isEqualTo("4");
     assertThat(root.getAttribute("skipped")).isEqualTo("2");
     NodeList suites = junit.getElementsByTagName("testsuite");
     assertThat(suites.getLength()).isEqualTo(report.files().size());
-    Element clean = (Element) suites.item(1);
+    Element clean = (Element) suites.item(2);
     assertThat(clean.getAttribute("name")).isEqualTo("clean.xml");
     assertThat(clean.getAttribute("tests")).isEqualTo("1");
     assertThat(clean.getElementsByTagName("failure").getLength()).isZero();
@@ -66,7 +66,7 @@ class XmlFormatsTest {
     assertThat(checkstyle.getElementsByTagName("file").getLength()).isEqualTo(report.files().size());
     assertThat(checkstyle.getElementsByTagName("error").getLength())
         .isEqualTo(report.activeFindings().size());
-    Element info = (Element) checkstyle.getElementsByTagName("error").item(3);
+    Element info = (Element) checkstyle.getElementsByTagName("error").item(4);
     assertThat(info.getAttribute("message")).isEqualTo("set-body rewrites the response\tbody");
     assertThat(info.getAttribute("severity")).isEqualTo("info");
     assertThat(info.getAttribute("source")).isEqualTo("sluice.SSE006");
