@@ -7,6 +7,11 @@ import dev.sluice.core.Diagnostic;
 import dev.sluice.core.DiagnosticCode;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.SourcePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,6 +65,25 @@ public record LintConfig(Map<String, RuleLevel> levels) {
       copy.put(ruleId, RuleLevel.OFF);
     }
     return new LintConfig(copy);
+  }
+
+  /**
+   * Reads a configuration file (UTF-8); positions name the file as {@code file.toString()}. A file
+   * that cannot be read is an {@code IO_ERROR}; see {@link #parse} for the rest.
+   */
+  public static LoadResult<LintConfig> read(Path file, RuleRegistry registry) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      return LoadResult.failed(
+          List.of(
+              Diagnostic.of(
+                  DiagnosticCode.IO_ERROR,
+                  SourcePosition.of(file.toString(), 1, 1),
+                  "cannot read the lint configuration: " + e.getMessage())));
+    }
+    return parse(file.toString(), text, registry);
   }
 
   /**

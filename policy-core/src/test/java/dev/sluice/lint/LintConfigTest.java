@@ -7,8 +7,12 @@ import dev.sluice.core.DiagnosticCode;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.Severity;
 import dev.sluice.core.SourcePosition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LintConfigTest {
 
@@ -81,5 +85,18 @@ class LintConfigTest {
 
     assertThat(config.level("SLU001")).contains(RuleLevel.OFF);
     assertThat(config.level("SLU002")).contains(RuleLevel.OFF);
+  }
+
+  @Test
+  void reads_a_file_and_reports_one_that_cannot_be_read(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve(LintConfig.FILE_NAME);
+    Files.writeString(file, "{\"rules\": {\"SLU001\": \"info\"}}");
+
+    assertThat(LintConfig.read(file, RuleRegistry.standard()).value().orElseThrow().level("SLU001"))
+        .contains(RuleLevel.INFO);
+    LoadResult<LintConfig> missing = LintConfig.read(dir.resolve("absent.json"), RuleRegistry.standard());
+    assertThat(missing.value()).isEmpty();
+    assertThat(missing.errors()).extracting(Diagnostic::code)
+        .containsExactly(DiagnosticCode.IO_ERROR.name());
   }
 }
