@@ -48,6 +48,7 @@ public enum DiagnosticCode {
   INVALID_DESCRIPTOR(Severity.ERROR),
   INVALID_SPECIFICATION(Severity.WARNING),
   UNKNOWN_REFERENCE(Severity.ERROR),
+  MISSING_SECTION(Severity.WARNING),
   // Lint configuration
   INVALID_LINT_CONFIG(Severity.ERROR),
   UNKNOWN_RULE(Severity.WARNING);
