@@ -4,14 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sluice.core.PolicyDocument;
 import dev.sluice.core.PolicyNode;
+import dev.sluice.core.graph.PolicyGraph;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One lint rule: its metadata, declared once in the constructor, and checks that report nodes.
  *
- * <p>A rule overrides the {@code check...} methods for what it inspects and calls {@link
- * RuleContext#report}; the {@link Linter} turns each report into a {@link Finding} with the rule's
+ * <p>A rule overrides the {@code check...} methods for what it inspects (files as written, or the
+ * effective policy of each operation) and calls {@link RuleContext#report}; the {@link Linter} turns each report into a {@link Finding} with the rule's
  * id, the configured severity, the node's position and any suppression. Rules are stateless and
  * thread-safe: one instance serves every run. Adding a rule is one class, one line in the sorted
  * list of {@code dev.sluice.lint.rules.StandardRules}, one {@code docs/rules/<ID>.md} page and one
@@ -35,6 +36,13 @@ public abstract class Rule {
 
   /** Checks one policy file as written. Does nothing unless overridden. */
   public void checkDocument(PolicyDocument document, RuleContext context) {}
+
+  /**
+   * Checks the effective policy of one operation (for one product). A node inherited by several
+   * operations is seen once per graph; identical findings are merged. Does nothing unless
+   * overridden.
+   */
+  public void checkGraph(PolicyGraph graph, RuleContext context) {}
 
   /** The document's root and every element below it, in document order. */
   protected static List<PolicyNode> nodes(PolicyDocument document) {

@@ -23,6 +23,11 @@ class FixtureExpectationsTest {
           <set-header name="b" exists-action="override"/>
           <set-header name="c" exists-action="override"/>
         </inbound>
+        <backend>
+          <forward-request buffer-response="false"/>
+        </backend>
+        <outbound/>
+        <on-error/>
       </policies>
       """;
 

@@ -28,8 +28,10 @@ final class RuleFixtures {
   }
 
   /**
-   * Lints one fixture with only {@code rule} enabled; every standard rule stays registered, so ids
-   * in {@code sluice-disable} comments resolve as they do in real runs.
+   * Lints one fixture with only {@code rule} enabled, as the policy of one operation that streams
+   * (see {@link Linter#lintAsStreamingOperation}); every standard rule stays registered, so ids in
+   * {@code sluice-disable} comments resolve as they do in real runs. Problems building the graph
+   * (a missing section, say) are findings too, so fixtures must be complete.
    */
   static LintReport lint(Rule rule, String fileName, String text) {
     PolicyDocument document = FixtureDocuments.read(fileName, text);
@@ -44,7 +46,7 @@ final class RuleFixtures {
             .config(LintConfig.defaults().disable(others))
             .tool(TestReports.TOOL)
             .build();
-    return linter.lint(List.of(document));
+    return linter.lintAsStreamingOperation(document);
   }
 
   /** Asserts the rule's findings on the fixture are exactly those its EXPECT comments name. */

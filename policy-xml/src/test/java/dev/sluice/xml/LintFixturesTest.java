@@ -57,7 +57,7 @@ class LintFixturesTest {
               .filter(id -> !id.equals(rule.id())).toList();
       LintReport report =
           Linter.builder().config(LintConfig.defaults().disable(others)).build()
-              .lint(List.of(loaded.value().orElseThrow()));
+              .lintAsStreamingOperation(loaded.value().orElseThrow());
 
       assertThat(actual(report.findings()))
           .as("%s findings on %s (line: rule)", rule.id(), file)

@@ -13,7 +13,10 @@ public final class StandardRules {
       List.of(
           // Keep sorted by rule id.
           new SuppressionWithoutReason(),
-          new SuppressionOfUnknownRule());
+          new SuppressionOfUnknownRule(),
+          new ForwardRequestBuffersStream(),
+          new PolicyReadsWholeStream(),
+          new PolicyRewritesStream());
 
   private StandardRules() {}
 
