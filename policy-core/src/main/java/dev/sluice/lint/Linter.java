@@ -13,9 +13,8 @@ import dev.sluice.core.Severity;
 import dev.sluice.core.catalog.PolicyCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,14 +103,16 @@ public final class Linter {
   /**
    * Lints files as written ({@code documents}: every file counts as scanned and is checked by
    * {@link Rule#checkDocument}) and effective policies ({@code graphs}, checked by {@link
-   * Rule#checkGraph}), and carries {@code loadDiagnostics} as findings. Identical findings (a node
-   * inherited by one operation through two products, say) are reported once.
+   * Rule#checkGraph}), and carries {@code loadDiagnostics} as findings. Findings with the same rule,
+   * position and message (one node reached through two products, say) are reported once.
    */
   public LintReport lint(
       List<PolicyDocument> documents, List<PolicyGraph> graphs, List<Diagnostic> loadDiagnostics) {
-    Set<Finding> findings = new LinkedHashSet<>();
+    // Keyed by what the reader sees, so one problem reached through two products (whose
+    // inheritance chains differ) is reported once.
+    Map<List<Object>, Finding> findings = new LinkedHashMap<>();
     for (Diagnostic diagnostic : loadDiagnostics) {
-      findings.add(Finding.of(diagnostic));
+      add(Finding.of(diagnostic), findings);
     }
     Map<SourcePosition, PolicyNode> elements = new HashMap<>();
     for (PolicyDocument document : documents) {
@@ -132,10 +133,16 @@ public final class Linter {
       for (PolicyGraph graph : graphs) {
         rule.checkGraph(graph, context);
       }
-      findings.addAll(context.findings());
+      context.findings().forEach(finding -> add(finding, findings));
     }
     List<String> files = documents.stream().map(PolicyDocument::file).toList();
-    return new LintReport(tool, files, ran, List.copyOf(findings));
+    return new LintReport(tool, files, ran, List.copyOf(findings.values()));
+  }
+
+  private static void add(Finding finding, Map<List<Object>, Finding> into) {
+    into.putIfAbsent(
+        List.of(finding.ruleId(), finding.position(), finding.message(), finding.isSuppressed()),
+        finding);
   }
 
   private static void index(PolicyNode node, Map<SourcePosition, PolicyNode> into) {
