@@ -34,6 +34,7 @@ final class DocumentBuilder {
   private final SourceText source;
   private final char[] original;
   private final char[] masked;
+  private final ExpressionMasker.Result masking;
   private final int byteLength;
   private final ReaderOptions options;
   private final XMLInputFactory2 factory;
@@ -54,10 +55,15 @@ final class DocumentBuilder {
   private boolean inText;
 
   DocumentBuilder(
-      SourceText source, char[] masked, int byteLength, ReaderOptions options, XMLInputFactory2 factory) {
+      SourceText source,
+      ExpressionMasker.Result masking,
+      int byteLength,
+      ReaderOptions options,
+      XMLInputFactory2 factory) {
     this.source = source;
-    this.original = source.text().toCharArray();
-    this.masked = masked;
+    this.original = source.chars();
+    this.masking = masking;
+    this.masked = masking.masked();
     this.byteLength = byteLength;
     this.options = options;
     this.factory = factory;
@@ -281,7 +287,8 @@ final class DocumentBuilder {
 
   private PolicyValue attributeValue(int from, int to) {
     SourcePosition position = source.position(from);
-    if (ExpressionMasker.isWholeExpression(original, from, to)) {
+    // The masker lexed every value that starts an expression; reuse its end instead of lexing again.
+    if (masking.spanEndAt(from) == to) {
       String text = XmlText.decode(original, from, to, false, offset -> {});
       return PolicyValue.ofExpression(new Expression(kindOf(text), text, position));
     }
@@ -314,6 +321,19 @@ final class DocumentBuilder {
     }
     int from = cdata ? start + 9 : start;
     int to = cdata ? end - 3 : end;
+    int firstNonSpace = -1;
+    for (int k = from; k < to; k++) {
+      if (!ExpressionMasker.isXmlSpace(original[k])) {
+        firstNonSpace = k;
+        break;
+      }
+    }
+    // Indentation between elements is most of the text of a policy file and never part of a value.
+    if (firstNonSpace < 0
+        && (!frame.children.isEmpty() || frame.role.kind() == ElementRole.Kind.POLICY_LIST
+            || frame.role.kind() == ElementRole.Kind.POLICIES_ROOT)) {
+      return;
+    }
     String content =
         cdata ? new String(original, from, to - from) : XmlText.decode(original, from, to, false, o -> {});
     if (frame.text == null) {
@@ -321,12 +341,7 @@ final class DocumentBuilder {
       frame.textOffset = from;
     }
     if (frame.firstNonSpace < 0) {
-      for (int k = from; k < to; k++) {
-        if (!ExpressionMasker.isXmlSpace(original[k])) {
-          frame.firstNonSpace = k;
-          break;
-        }
-      }
+      frame.firstNonSpace = firstNonSpace;
     }
     frame.text.append(content);
   }
@@ -378,10 +393,25 @@ final class DocumentBuilder {
     if (!frame.children.isEmpty()) {
       return Optional.of(PolicyValue.literal(trimmed, first));
     }
+    int spanEnd = masking.spanEndAt(frame.firstNonSpace);
+    if (spanEnd > 0 && onlySpace(spanEnd, endTagStart)) {
+      String expression = XmlText.decode(original, frame.firstNonSpace, spanEnd, false, o -> {});
+      return Optional.of(
+          PolicyValue.ofExpression(new Expression(kindOf(expression), expression, first)));
+    }
     if (ExpressionMasker.isWholeExpression(trimmed)) {
       return Optional.of(PolicyValue.ofExpression(new Expression(kindOf(trimmed), trimmed, first)));
     }
     return Optional.of(PolicyValue.literal(text, source.position(frame.textOffset)));
+  }
+
+  private boolean onlySpace(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!ExpressionMasker.isXmlSpace(original[k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Expression.Kind kindOf(String expressionText) {

@@ -26,17 +26,50 @@ final class ExpressionMasker {
   /** A problem that stops reading, at a char offset. */
   record Problem(DiagnosticCode code, int offset, String message) {}
 
-  /** The masked text (same length as the input) or the problem that prevents parsing. */
-  record Result(char[] masked, Optional<Problem> problem) {}
+  /**
+   * The masked text (same length as the input) or the problem that prevents parsing, and the
+   * expressions masked: {@code spans[2k]} is where the k-th starts, {@code spans[2k+1]} where it
+   * ends (exclusive), in document order.
+   */
+  record Result(char[] masked, Optional<Problem> problem, int[] spans, int spanCount) {
+
+    Result(char[] masked, Optional<Problem> problem) {
+      this(masked, problem, new int[0], 0);
+    }
+
+    /** The end of the masked expression starting at {@code start}, or -1 if none starts there. */
+    int spanEndAt(int start) {
+      int low = 0;
+      int high = spanCount - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        int value = spans[2 * mid];
+        if (value < start) {
+          low = mid + 1;
+        } else if (value > start) {
+          high = mid - 1;
+        } else {
+          return spans[2 * mid + 1];
+        }
+      }
+      return -1;
+    }
+  }
 
   /** Masks every expression in {@code text} (line breaks already normalized). */
   static Result mask(String text) {
-    char[] c = text.toCharArray();
+    return mask(text, text.toCharArray());
+  }
+
+  /** As {@link #mask(String)}, masking in place {@code chars}, a copy of {@code text}'s chars. */
+  static Result mask(String text, char[] chars) {
+    char[] c = chars;
     int n = c.length;
     int depth = 0;
     boolean textStart = false;
     int i = 0;
     Lexer lexer = new Lexer(c, n, true);
+    Spans spans = new Spans();
     while (i < n) {
       char ch = c[i];
       if (ch == '<') {
@@ -62,7 +95,7 @@ final class ExpressionMasker {
           i = skipPast(text, i + 2, ">");
           depth--;
         } else {
-          int end = scanStartTag(c, n, i + 1, lexer);
+          int end = scanStartTag(c, n, i + 1, lexer, spans);
           if (end < 0) {
             return new Result(c, Optional.of(lexer.problem()));
           }
@@ -85,6 +118,7 @@ final class ExpressionMasker {
             return new Result(c, Optional.of(lexer.problem()));
           }
           maskRange(c, i, end);
+          spans.add(i, end);
           i = end;
           continue;
         }
@@ -92,7 +126,22 @@ final class ExpressionMasker {
       int next = text.indexOf('<', i + 1);
       i = next < 0 ? n : next;
     }
-    return new Result(c, Optional.empty());
+    return new Result(c, Optional.empty(), spans.values, spans.count);
+  }
+
+  /** A growable list of start/end pairs. */
+  private static final class Spans {
+    int[] values = new int[16];
+    int count;
+
+    void add(int start, int end) {
+      if (2 * count + 2 > values.length) {
+        values = java.util.Arrays.copyOf(values, values.length * 2);
+      }
+      values[2 * count] = start;
+      values[2 * count + 1] = end;
+      count++;
+    }
   }
 
   /**
@@ -112,19 +161,8 @@ final class ExpressionMasker {
         && expressionEnd(text, 0) == text.length();
   }
 
-  /**
-   * Whether the raw attribute value {@code c[from, to)}, read with XML references decoded, is
-   * exactly one whole expression.
-   */
-  static boolean isWholeExpression(char[] c, int from, int to) {
-    if (to - from < 3 || c[from] != '@' || (c[from + 1] != '(' && c[from + 1] != '{')) {
-      return false;
-    }
-    return new Lexer(c, to, true).expressionEnd(from) == to;
-  }
-
   /** Scans a start tag from after its {@code <}; returns the index after {@code >}, or -1. */
-  private static int scanStartTag(char[] c, int n, int from, Lexer lexer) {
+  private static int scanStartTag(char[] c, int n, int from, Lexer lexer, Spans spans) {
     int j = from;
     while (j < n) {
       char ch = c[j];
@@ -143,6 +181,7 @@ final class ExpressionMasker {
             return -1;
           }
           maskRange(c, k, end);
+          spans.add(k, end);
           k = end;
         }
         while (k < n && c[k] != ch) {

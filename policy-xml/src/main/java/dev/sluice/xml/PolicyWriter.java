@@ -67,7 +67,13 @@ public final class PolicyWriter {
       if (attribute.value().isExpression()) {
         out.append(attribute.value().text());
       } else {
-        XmlText.escapeAttribute(attribute.value().text(), out);
+        String text = attribute.value().text();
+        if (text.startsWith("@(") || text.startsWith("@{")) {
+          // A literal that merely looks like an expression must not be read back as one.
+          out.append("&#64;");
+          text = text.substring(1);
+        }
+        XmlText.escapeAttribute(text, out);
       }
       out.append('"');
     }

@@ -13,12 +13,14 @@ import java.util.Arrays;
 final class SourceText {
   private final String file;
   private final String text;
+  private final char[] chars;
   private final int[] lineStarts;
   private final int lineCount;
 
   private SourceText(String file, String text) {
     this.file = file;
     this.text = text;
+    this.chars = text.toCharArray();
     int[] starts = new int[64];
     int count = 1;
     for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -63,6 +65,11 @@ final class SourceText {
 
   String text() {
     return text;
+  }
+
+  /** The text as chars; shared, callers must not modify it. */
+  char[] chars() {
+    return chars;
   }
 
   int length() {

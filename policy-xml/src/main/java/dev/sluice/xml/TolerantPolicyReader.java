@@ -135,13 +135,13 @@ final class TolerantPolicyReader implements PolicyReader {
           source.start(),
           "the file holds only white space; a policy file holds <policies> or <fragment>");
     }
-    ExpressionMasker.Result masked = ExpressionMasker.mask(source.text());
+    ExpressionMasker.Result masked = ExpressionMasker.mask(source.text(), source.chars().clone());
     if (masked.problem().isPresent()) {
       ExpressionMasker.Problem problem = masked.problem().get();
       return failed(problem.code(), source.position(problem.offset()), problem.message());
     }
     LoadResult<PolicyDocument> built =
-        new DocumentBuilder(source, masked.masked(), byteLength, options, factory).build();
+        new DocumentBuilder(source, masked, byteLength, options, factory).build();
     if (built.value().isEmpty()) {
       return built;
     }
