@@ -12,9 +12,10 @@ import java.util.List;
  * One lint rule: its metadata, declared once in the constructor, and checks that report nodes.
  *
  * <p>A rule overrides the {@code check...} methods for what it inspects (files as written, or the
- * effective policy of each operation) and calls {@link RuleContext#report}; the {@link Linter} turns each report into a {@link Finding} with the rule's
- * id, the configured severity, the node's position and any suppression. Rules are stateless and
- * thread-safe: one instance serves every run. Adding a rule is one class, one line in the sorted
+ * effective policy of each operation) and calls {@link RuleContext#report}; the {@link Linter}
+ * turns each report into a {@link Finding} with the rule's id, the configured severity, the node's
+ * position and any suppression. Rules are stateless and thread-safe: one instance serves every
+ * run. Adding a rule is one class, one line in the sorted
  * list of {@code dev.sluice.lint.rules.StandardRules}, one {@code docs/rules/<ID>.md} page and one
  * pass and one fail fixture.
  */
