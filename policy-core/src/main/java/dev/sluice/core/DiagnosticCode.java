@@ -53,7 +53,10 @@ public enum DiagnosticCode {
   EXPRESSION_SYNTAX(Severity.ERROR),
   EXPRESSION_UNSUPPORTED(Severity.ERROR),
   EXPRESSION_TYPE(Severity.ERROR),
-  EXPRESSION_NAMED_VALUE(Severity.WARNING);
+  EXPRESSION_NAMED_VALUE(Severity.WARNING),
+  // Lint configuration
+  INVALID_LINT_CONFIG(Severity.ERROR),
+  UNKNOWN_RULE(Severity.WARNING);
 
   private final Severity defaultSeverity;
 
