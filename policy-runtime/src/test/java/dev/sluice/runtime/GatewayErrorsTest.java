@@ -274,4 +274,76 @@ class GatewayErrorsTest extends GatewayTestSupport {
                 .compose(resp -> resp.body().map(body -> resp.statusCode() + " " + body)));
     assertThat(reply).startsWith("413 ").contains("request_body_too_large");
   }
+
+  @Test
+  void full_backend_wait_queue_gives_503() throws Exception {
+    CompletableFuture<Void> firstArrived = new CompletableFuture<>();
+    HttpServer backend =
+        backend(
+            req -> {
+              // Hold the only pooled connection: headers, then silence.
+              req.response().setChunked(true).write("x");
+              firstArrived.complete(null);
+            });
+    int port =
+        gateway(
+            OPTIONS.toBuilder().backendPoolSize(1).backendWaitQueueSize(0).build(),
+            route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
+    client.request(HttpMethod.GET, port, "127.0.0.1", "/api/hold").compose(req -> req.send());
+    firstArrived.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+    Reply reply = get(port, "/api/second");
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.json().getString("key")).isEqualTo("backend_busy");
+  }
+
+  @Test
+  void redirects_are_returned_unless_follow_redirects_is_set() throws Exception {
+    HttpServer backend =
+        backend(
+            req -> {
+              if (req.path().equals("/old")) {
+                req.response().setStatusCode(302).putHeader("location", "/new").end();
+              } else {
+                req.response().end("moved here");
+              }
+            });
+    Route plain =
+        new Route("/p", "GET", "/old", url(backend), Pipeline.forwarding(ForwardRequestOptions.defaults()));
+    Route following =
+        new Route(
+            "/f",
+            "GET",
+            "/old",
+            url(backend),
+            Pipeline.forwarding(ForwardRequestOptions.defaults().withFollowRedirects(true)));
+    int port = gateway(OPTIONS, plain, following);
+
+    Reply returned = get(port, "/p/old");
+    assertThat(returned.status()).isEqualTo(302);
+    assertThat(returned.response().getHeader("location")).isEqualTo("/new");
+    Reply followed = get(port, "/f/old");
+    assertThat(followed.status()).isEqualTo(200);
+    assertThat(followed.body()).isEqualTo("moved here");
+  }
+
+  @Test
+  void unsent_request_body_is_drained_so_the_connection_serves_the_next_request()
+      throws Exception {
+    HttpServer closed = backend(req -> req.response().end());
+    URI dead = url(closed);
+    join(closed.close());
+    int port =
+        gateway(
+            OPTIONS,
+            new Route("/api", "*", "/{*rest}", dead, Pipeline.forwarding(ForwardRequestOptions.defaults())));
+    String response =
+        raw(
+            port,
+            "POST /api/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n"
+                + "b".repeat(1_000_000)
+                + "GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            5000);
+    assertThat(response).startsWith("HTTP/1.1 502").contains("HTTP/1.1 404").doesNotContain("<<timeout>>");
+  }
 }

@@ -353,6 +353,29 @@ class StreamingTest extends GatewayTestSupport {
     assertThat(oldVersion.get()).isEqualTo("1");
   }
 
+  @Test
+  void event_streams_are_never_compressed() throws Exception {
+    String events = "data: " + "z".repeat(2000) + "\n\n";
+    HttpServer backend =
+        backend(
+            req -> {
+              String type = req.path().endsWith("events") ? "text/event-stream" : "text/plain";
+              req.response().setChunked(true).putHeader("content-type", type).end(events);
+            });
+    int port =
+        gateway(
+            OPTIONS.toBuilder().compression(true).build(),
+            route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
+    java.util.function.Function<String, Future<String>> encodingOf =
+        path ->
+            client
+                .request(HttpMethod.GET, port, "127.0.0.1", path)
+                .compose(req -> req.putHeader("accept-encoding", "gzip").send())
+                .compose(resp -> resp.body().map(b -> String.valueOf(resp.getHeader("content-encoding"))));
+    assertThat(join(encodingOf.apply("/api/text"))).isEqualTo("gzip");
+    assertThat(join(encodingOf.apply("/api/events"))).isEqualTo("null");
+  }
+
   private static Route versioned(HttpServer backend, String version) {
     return route(
         backend,
