@@ -118,7 +118,7 @@ final class PipelineRun {
       }
       if (options.compression() && !headers.contains("content-encoding")) {
         // Vert.x skips compression for "identity" and removes the header.
-
+        headers.set("content-encoding", "identity");
       }
     }
     // The request body was never forwarded (return-response, error): drain it so the connection
