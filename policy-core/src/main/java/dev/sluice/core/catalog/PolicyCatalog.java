@@ -13,16 +13,69 @@ import java.util.Optional;
  */
 public final class PolicyCatalog {
 
-  private static final PolicyCatalog STANDARD =
-      new PolicyCatalog(
-          List.of(
-              // Keep sorted by policy name.
-              FlowPolicies.BASE,
-              FlowPolicies.CHOOSE,
-              RoutingPolicies.FORWARD_REQUEST,
-              FlowPolicies.INCLUDE_FRAGMENT,
-              TransformationPolicies.SET_BODY,
-              TransformationPolicies.SET_HEADER));
+  /** Every policy Sluice describes, one line each, sorted by policy name (a test checks). */
+  static final List<PolicyDescriptor> REGISTRY =
+      List.of(
+          AuthenticationPolicies.AUTHENTICATION_BASIC,
+          AuthenticationPolicies.AUTHENTICATION_CERTIFICATE,
+          AuthenticationPolicies.AUTHENTICATION_MANAGED_IDENTITY,
+          AiGatewayPolicies.AZURE_OPENAI_EMIT_TOKEN_METRIC,
+          AiGatewayPolicies.AZURE_OPENAI_SEMANTIC_CACHE_LOOKUP,
+          AiGatewayPolicies.AZURE_OPENAI_SEMANTIC_CACHE_STORE,
+          AiGatewayPolicies.AZURE_OPENAI_TOKEN_LIMIT,
+          FlowPolicies.BASE,
+          CachingPolicies.CACHE_LOOKUP,
+          CachingPolicies.CACHE_LOOKUP_VALUE,
+          CachingPolicies.CACHE_REMOVE_VALUE,
+          CachingPolicies.CACHE_STORE,
+          CachingPolicies.CACHE_STORE_VALUE,
+          AccessPolicies.CHECK_HEADER,
+          FlowPolicies.CHOOSE,
+          AccessPolicies.CORS,
+          LoggingPolicies.EMIT_METRIC,
+          TransformationPolicies.FIND_AND_REPLACE,
+          RoutingPolicies.FORWARD_REQUEST,
+          FlowPolicies.INCLUDE_FRAGMENT,
+          AccessPolicies.IP_FILTER,
+          TransformationPolicies.JSON_TO_XML,
+          RateLimitPolicies.LIMIT_CONCURRENCY,
+          AiGatewayPolicies.LLM_CONTENT_SAFETY,
+          AiGatewayPolicies.LLM_EMIT_TOKEN_METRIC,
+          AiGatewayPolicies.LLM_SEMANTIC_CACHE_LOOKUP,
+          AiGatewayPolicies.LLM_SEMANTIC_CACHE_STORE,
+          AiGatewayPolicies.LLM_TOKEN_LIMIT,
+          LoggingPolicies.LOG_TO_EVENTHUB,
+          TransformationPolicies.MOCK_RESPONSE,
+          RoutingPolicies.PROXY,
+          RateLimitPolicies.QUOTA,
+          RateLimitPolicies.QUOTA_BY_KEY,
+          RateLimitPolicies.RATE_LIMIT,
+          RateLimitPolicies.RATE_LIMIT_BY_KEY,
+          TransformationPolicies.REDIRECT_CONTENT_URLS,
+          FlowPolicies.RETRY,
+          TransformationPolicies.RETURN_RESPONSE,
+          TransformationPolicies.REWRITE_URI,
+          RoutingPolicies.SEND_ONE_WAY_REQUEST,
+          RoutingPolicies.SEND_REQUEST,
+          RoutingPolicies.SET_BACKEND_SERVICE,
+          TransformationPolicies.SET_BODY,
+          TransformationPolicies.SET_HEADER,
+          TransformationPolicies.SET_METHOD,
+          TransformationPolicies.SET_QUERY_PARAMETER,
+          TransformationPolicies.SET_STATUS,
+          TransformationPolicies.SET_VARIABLE,
+          LoggingPolicies.TRACE,
+          AuthenticationPolicies.VALIDATE_AZURE_AD_TOKEN,
+          ValidationPolicies.VALIDATE_CONTENT,
+          ValidationPolicies.VALIDATE_HEADERS,
+          AuthenticationPolicies.VALIDATE_JWT,
+          ValidationPolicies.VALIDATE_PARAMETERS,
+          ValidationPolicies.VALIDATE_STATUS_CODE,
+          FlowPolicies.WAIT,
+          TransformationPolicies.XML_TO_JSON,
+          TransformationPolicies.XSL_TRANSFORM);
+
+  private static final PolicyCatalog STANDARD = new PolicyCatalog(REGISTRY);
 
   private final ImmutableSortedMap<String, PolicyDescriptor> byName;
 

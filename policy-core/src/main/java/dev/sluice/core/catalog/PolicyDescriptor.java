@@ -32,6 +32,12 @@ public record PolicyDescriptor(
     requireNonNull(reference, "reference");
   }
 
+  /** The optional {@code id} attribute every policy accepts. */
+  static final AttributeDescriptor ID_ATTRIBUTE =
+      AttributeDescriptor.builder("id", AttributeType.STRING)
+          .description("Optional identifier, reported as context.LastError.PolicyId when the policy fails")
+          .build();
+
   public String name() {
     return element.name();
   }
@@ -57,6 +63,7 @@ public record PolicyDescriptor(
     private final java.util.ArrayList<BodyAccess> bodyAccess = new java.util.ArrayList<>();
     private String summary = "";
     private String reference = "";
+    private final Set<String> attributeNames = new java.util.HashSet<>();
 
     private Builder(String name) {
       this.element = ElementDescriptor.builder(name);
@@ -78,11 +85,21 @@ public record PolicyDescriptor(
     }
 
     public Builder attribute(AttributeDescriptor.Builder attribute) {
+      return attribute(attribute.build());
+    }
+
+    public Builder attribute(AttributeDescriptor attribute) {
       element.attribute(attribute);
+      attributeNames.add(attribute.name());
       return this;
     }
 
     public Builder child(ElementDescriptor.Builder child) {
+      element.child(child);
+      return this;
+    }
+
+    public Builder child(ElementDescriptor child) {
       element.child(child);
       return this;
     }
@@ -114,7 +131,14 @@ public record PolicyDescriptor(
       return this;
     }
 
+    /**
+     * Builds the descriptor. Every APIM policy accepts an optional {@code id} attribute (its value is
+     * reported as {@code context.LastError.PolicyId}), so it is added here unless declared.
+     */
     public PolicyDescriptor build() {
+      if (!attributeNames.contains(ID_ATTRIBUTE.name())) {
+        attribute(ID_ATTRIBUTE);
+      }
       return new PolicyDescriptor(
           element.build(), sections, scopes, multiplicity, bodyAccess, summary, reference);
     }
