@@ -24,12 +24,9 @@ if ! command -v nginx >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq nginx >/dev/null
 fi
 
+# benchmarks/target/benchmarks.jar is the shaded jar: Sluice, Vert.x and the load harness.
 ./mvnw -q -B -o package -pl benchmarks -am -DskipTests
-DEPS=$(mktemp)
-./mvnw -q -B -o org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -pl benchmarks -Dmdep.outputFile="$DEPS" -Dmdep.includeScope=runtime >/dev/null
-CP="benchmarks/target/classes:$(cat "$DEPS")"
-rm -f "$DEPS"
+CP=benchmarks/target/benchmarks.jar
 
 WORK=$(mktemp -d)
 PIDS=()
