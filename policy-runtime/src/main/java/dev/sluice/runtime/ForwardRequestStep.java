@@ -77,13 +77,27 @@ final class ForwardRequestStep implements PolicyStep {
       context.onClientGone(() -> abandon(clientGone()));
 
       HttpServerRequest incoming = context.serverRequest();
-      boolean hasBody = hasBody(incoming);
-      Optional<ReadStream<Buffer>> body = hasBody ? context.takeRequestBody() : Optional.empty();
-      if (!hasBody) {
+      if (!hasBody(incoming)) {
         // Nothing to forward; let the server finish reading the (empty) request.
         context.takeRequestBody().ifPresent(ReadStream::resume);
+        send(null, null);
+        return promise.future();
       }
-      if (body.isPresent() && options.bufferRequestBody()) {
+      Optional<Buffer> kept = context.bufferedRequestBody();
+      if (kept.isPresent()) {
+        // A previous forward-request (a retry) buffered it: send the same bytes again.
+        send(kept.get(), null);
+        return promise.future();
+      }
+      Optional<ReadStream<Buffer>> body = context.takeRequestBody();
+      if (body.isEmpty()) {
+        abandon(
+            new PolicyFailure(
+                500,
+                "request_body_consumed",
+                "The request body was already streamed to a backend; set buffer-request-body=\"true\""
+                    + " to send it more than once"));
+      } else if (options.bufferRequestBody()) {
         GatewayOptions limits = env.options();
         BodyCollector.collect(
                 env.vertx(),
@@ -96,10 +110,14 @@ final class ForwardRequestStep implements PolicyStep {
                         "request_body_too_large",
                         "The request body exceeds " + limits.maxBufferedRequestBytes() + " bytes"),
                 () -> new PolicyFailure(408, "request_body_timeout", "The request body stalled"))
-            .onSuccess(buffer -> send(buffer, null))
+            .onSuccess(
+                buffer -> {
+                  context.bufferedRequestBody(buffer);
+                  send(buffer, null);
+                })
             .onFailure(this::abandon);
       } else {
-        pendingBody = body.orElse(null);
+        pendingBody = body.get();
         send(null, pendingBody);
       }
       return promise.future();

@@ -35,6 +35,7 @@ public final class PolicyContext {
   private Section section = Section.INBOUND;
   private boolean clientGone;
   private boolean requestBodyTaken;
+  private Buffer bufferedRequestBody;
 
   PolicyContext(
       GatewayEnv env,
@@ -131,6 +132,15 @@ public final class PolicyContext {
     }
     requestBodyTaken = true;
     return Optional.of(serverRequest);
+  }
+
+  /** The request body as a buffered {@code forward-request} read it, kept for the next one. */
+  Optional<Buffer> bufferedRequestBody() {
+    return Optional.ofNullable(bufferedRequestBody);
+  }
+
+  void bufferedRequestBody(Buffer body) {
+    bufferedRequestBody = body;
   }
 
   void clientGone() {

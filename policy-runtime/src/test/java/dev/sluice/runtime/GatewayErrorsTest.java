@@ -346,4 +346,31 @@ class GatewayErrorsTest extends GatewayTestSupport {
             5000);
     assertThat(response).startsWith("HTTP/1.1 502").contains("HTTP/1.1 404").doesNotContain("<<timeout>>");
   }
+
+  @Test
+  void buffered_request_body_can_be_forwarded_twice_but_a_streamed_one_cannot() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer backend =
+        backend(req -> req.body().onSuccess(body -> req.response().end(calls.incrementAndGet() + ":" + body)));
+    java.util.function.Function<ForwardRequestOptions, Pipeline> twice =
+        options ->
+            Pipeline.builder()
+                .add(Section.BACKEND, Steps.forwardRequest(options))
+                .add(Section.BACKEND, Steps.forwardRequest(options))
+                .build();
+    Route buffered =
+        new Route("/b", "POST", "/x", url(backend), twice.apply(ForwardRequestOptions.defaults().withBufferRequestBody(true)));
+    Route streamed = new Route("/s", "POST", "/x", url(backend), twice.apply(ForwardRequestOptions.defaults()));
+    int port = gateway(OPTIONS, buffered, streamed);
+    java.util.function.Function<String, Future<String>> post =
+        path ->
+            client
+                .request(HttpMethod.POST, port, "127.0.0.1", path)
+                .compose(req -> req.send("payload"))
+                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b));
+
+    assertThat(join(post.apply("/b/x"))).isEqualTo("200 2:payload");
+    assertThat(join(post.apply("/s/x"))).startsWith("500 ").contains("request_body_consumed");
+    assertThat(calls.get()).isEqualTo(3);
+  }
 }
