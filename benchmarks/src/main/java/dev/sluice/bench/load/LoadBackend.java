@@ -1,0 +1,190 @@
+package dev.sluice.bench.load;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The backend every target relays: an HTTP/1.1 server on 127.0.0.1.
+ *
+ * <ul>
+ *   <li>{@code GET /sse?events=N&interval=MS&pad=BYTES&duration=MS} answers {@code
+ *       text/event-stream} and sends up to N events, one every MS milliseconds, each {@code id: SEQ}
+ *       and {@code data: NANOS PADDING} where NANOS is {@link System#nanoTime()} taken just before
+ *       the write. With {@code interval=0} it sends as fast as the connection drains (respecting
+ *       backpressure) until N events or {@code duration} ms, then ends the response.
+ *   <li>{@code GET /plain} answers a small {@code text/plain} body.
+ * </ul>
+ *
+ * <p>The load client runs in the same JVM, so the send timestamps compare with its receive times.
+ * {@link #eventsSent()} counts every event handed to a connection; the client compares it with what
+ * it received to count lost events.
+ */
+final class LoadBackend {
+  private static final int FLOOD_BATCH = 64;
+  private static final Buffer PLAIN_BODY = Buffer.buffer("hello from the load backend\n");
+
+  private final Vertx vertx;
+  private final AtomicLong eventsSent = new AtomicLong();
+  private final AtomicLong openStreams = new AtomicLong();
+  private HttpServer server;
+
+  LoadBackend(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  Future<Integer> listen(int port) {
+    HttpServerOptions options =
+        new HttpServerOptions().setHost("127.0.0.1").setPort(port).setAcceptBacklog(8192).setIdleTimeout(0);
+    return vertx
+        .createHttpServer(options)
+        .requestHandler(this::handle)
+        .listen()
+        .map(s -> {
+          server = s;
+          return s.actualPort();
+        });
+  }
+
+  Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  long eventsSent() {
+    return eventsSent.get();
+  }
+
+  long openStreams() {
+    return openStreams.get();
+  }
+
+  private void handle(HttpServerRequest request) {
+    String path = request.path();
+    if (path.equals("/plain")) {
+      request
+          .response()
+          .putHeader("content-type", "text/plain")
+          .putHeader("x-backend-saw", String.valueOf(request.headers().contains("x-bench-pipeline")))
+          .end(PLAIN_BODY);
+    } else if (path.equals("/sse")) {
+      stream(request);
+    } else {
+      request.response().setStatusCode(404).end();
+    }
+  }
+
+  private void stream(HttpServerRequest request) {
+    long events = longParam(request, "events", 10);
+    long interval = longParam(request, "interval", 10);
+    long durationMs = longParam(request, "duration", 0);
+    int pad = (int) Math.min(4096, longParam(request, "pad", 64));
+    HttpServerResponse response = request.response();
+    response
+        .setChunked(true)
+        .putHeader("content-type", "text/event-stream")
+        .putHeader("cache-control", "no-cache");
+    response.writeHead();
+    openStreams.incrementAndGet();
+    EventStream stream = new EventStream(response, events, pad, durationMs);
+    response.closeHandler(v -> stream.stop());
+    if (interval > 0) {
+      stream.timer = vertx.setPeriodic(interval, id -> stream.sendOne());
+    } else {
+      stream.flood();
+    }
+  }
+
+  private static long longParam(HttpServerRequest request, String name, long fallback) {
+    String value = request.getParam(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Math.max(0, Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /** One open event stream; confined to the event loop of its request. */
+  private final class EventStream {
+    private final HttpServerResponse response;
+    private final long events;
+    private final String padding;
+    private final long deadline;
+    private long seq;
+    private long timer = -1;
+    private boolean stopped;
+
+    EventStream(HttpServerResponse response, long events, int pad, long durationMs) {
+      this.response = response;
+      this.events = events;
+      this.padding = "x".repeat(pad);
+      this.deadline = durationMs > 0 ? System.nanoTime() + durationMs * 1_000_000 : Long.MAX_VALUE;
+    }
+
+    void sendOne() {
+      if (stopped) {
+        return;
+      }
+      if (seq >= events || System.nanoTime() >= deadline) {
+        finish();
+        return;
+      }
+      write();
+      if (seq >= events) {
+        finish();
+      }
+    }
+
+    void flood() {
+      int batch = 0;
+      while (!stopped && batch < FLOOD_BATCH) {
+        if (seq >= events || System.nanoTime() >= deadline) {
+          finish();
+          return;
+        }
+        if (response.writeQueueFull()) {
+          response.drainHandler(v -> flood());
+          return;
+        }
+        write();
+        batch++;
+      }
+      if (!stopped) {
+        // Yield the event loop between batches so other connections get their turn.
+        vertx.runOnContext(v -> flood());
+      }
+    }
+
+    private void write() {
+      seq++;
+      String event = "id: " + seq + "\ndata: " + System.nanoTime() + " " + padding + "\n\n";
+      response.write(Buffer.buffer(event));
+      eventsSent.incrementAndGet();
+    }
+
+    private void finish() {
+      if (!stopped) {
+        stop();
+        response.end();
+      }
+    }
+
+    void stop() {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      openStreams.decrementAndGet();
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+    }
+  }
+}

@@ -1,0 +1,469 @@
+package dev.sluice.bench.load;
+
+import dev.sluice.bench.load.LoadClient.PlainResult;
+import dev.sluice.bench.load.LoadClient.StreamPlan;
+import dev.sluice.bench.load.LoadClient.StreamResult;
+import dev.sluice.bench.load.LoadClient.StreamRun;
+import dev.sluice.bench.load.LoadClient.Target;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The load benchmark's driver: starts the backend and the load client in this JVM, runs every
+ * scenario against each target in interleaved rounds (direct, sluice, nginx, direct, ...), and
+ * writes a Markdown report. The proxies are started by {@code benchmarks/load/run.sh}, which passes
+ * their ports and process ids.
+ *
+ * <p>Arguments: {@code --backend-port P} (required), {@code --sluice-port P --sluice-pid PID
+ * [--sluice-admin-port P]}, {@code --nginx-port P --nginx-pid PID}, {@code --quick}, {@code --out
+ * FILE}, {@code --workers N} (the event loops / worker processes each proxy was given, for the
+ * report). A target without a port is skipped.
+ */
+public final class LoadBenchmark {
+  private static final String DIRECT = "direct";
+  private static final String SLUICE = "sluice";
+  private static final String NGINX = "nginx";
+
+  /** Sizes and durations of one run; {@link #quick()} for a 1-2 minute run, {@link #full()}. */
+  record Profile(
+      String name,
+      int rounds,
+      Duration warmup,
+      int latencyStreams,
+      long latencyIntervalMs,
+      Duration latencyDuration,
+      int floodStreams,
+      Duration floodDuration,
+      int plainConnections,
+      Duration plainDuration,
+      int manyStreams,
+      long manyIntervalMs,
+      long manyEvents) {
+
+    static Profile quick() {
+      return new Profile(
+          "quick", 2, Duration.ofSeconds(3), 100, 10, Duration.ofSeconds(4), 4, Duration.ofSeconds(2), 32,
+          Duration.ofSeconds(3), 10_000, 1000, 8);
+    }
+
+    static Profile full() {
+      return new Profile(
+          "full", 3, Duration.ofSeconds(8), 100, 10, Duration.ofSeconds(20), 4, Duration.ofSeconds(5), 32,
+          Duration.ofSeconds(10), 10_000, 1000, 20);
+    }
+  }
+
+  /** Everything measured for one target, accumulated over rounds. */
+  static final class TargetStats {
+    final Target target;
+    final LatencyHistogram latency = new LatencyHistogram();
+    long latencySent;
+    long latencyReceived;
+    long latencyFailedStreams;
+    long latencyOutOfOrder;
+    final List<Double> floodRates = new ArrayList<>();
+    long floodSent;
+    long floodReceived;
+    final LatencyHistogram plainLatency = new LatencyHistogram();
+    final List<Double> plainRates = new ArrayList<>();
+    long plainOk;
+    long plainFailed;
+    StreamResult many;
+    OptionalLong rssBeforeKiB = OptionalLong.empty();
+    OptionalLong rssDuringKiB = OptionalLong.empty();
+    OptionalLong heapBeforeBytes = OptionalLong.empty();
+    OptionalLong heapDuringBytes = OptionalLong.empty();
+    int openAtSample;
+
+    TargetStats(Target target) {
+      this.target = target;
+    }
+  }
+
+  private final Profile profile;
+  private final Vertx clientVertx;
+  private final LoadBackend backend;
+  private final LoadClient client;
+  private final Map<String, TargetStats> stats = new LinkedHashMap<>();
+  private final Map<String, Long> pids = new LinkedHashMap<>();
+  private final int sluiceAdminPort;
+  private final PrintStream log = System.out;
+
+  private LoadBenchmark(
+      Profile profile, Vertx clientVertx, LoadBackend backend, List<Target> targets, Map<String, Long> pids,
+      int sluiceAdminPort) {
+    this.profile = profile;
+    this.clientVertx = clientVertx;
+    this.backend = backend;
+    this.client = new LoadClient(clientVertx, backend);
+    targets.forEach(t -> stats.put(t.name(), new TargetStats(t)));
+    this.pids.putAll(pids);
+    this.sluiceAdminPort = sluiceAdminPort;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    Profile profile = options.containsKey("quick") ? Profile.quick() : Profile.full();
+    int backendPort = Integer.parseInt(require(options, "backend-port"));
+    Path out = Path.of(options.getOrDefault("out", "benchmarks/load/results-latest.md"));
+    String workers = options.getOrDefault("workers", "1");
+
+    // Backend and client on separate single-thread event loops of one JVM: nanoTime compares.
+    Vertx backendVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    LoadBackend backend = new LoadBackend(backendVertx);
+    await(backend.listen(backendPort), Duration.ofSeconds(10));
+
+    List<Target> targets = new ArrayList<>();
+    Map<String, Long> pids = new LinkedHashMap<>();
+    targets.add(new Target(DIRECT, backendPort));
+    if (options.containsKey("sluice-port")) {
+      targets.add(new Target(SLUICE, Integer.parseInt(options.get("sluice-port"))));
+      pids.put(SLUICE, Long.parseLong(require(options, "sluice-pid")));
+    }
+    if (options.containsKey("nginx-port")) {
+      targets.add(new Target(NGINX, Integer.parseInt(options.get("nginx-port"))));
+      pids.put(NGINX, Long.parseLong(require(options, "nginx-pid")));
+    }
+    int adminPort = Integer.parseInt(options.getOrDefault("sluice-admin-port", "0"));
+    LoadBenchmark benchmark = new LoadBenchmark(profile, clientVertx, backend, targets, pids, adminPort);
+    String report;
+    try {
+      benchmark.waitUntilReachable();
+      benchmark.run();
+      report = benchmark.report(workers);
+    } finally {
+      await(clientVertx.close(), Duration.ofSeconds(10));
+      await(backendVertx.close(), Duration.ofSeconds(10));
+    }
+    System.out.println();
+    System.out.println(report);
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    Files.writeString(out, report, StandardCharsets.UTF_8);
+    System.out.println("Report written to " + out);
+  }
+
+  private void waitUntilReachable() throws Exception {
+    for (TargetStats s : stats.values()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (true) {
+        PlainResult probe =
+            await(client.plain(s.target, 1, Duration.ofMillis(1), Duration.ofSeconds(5)), Duration.ofSeconds(10));
+        if (probe.ok() > 0) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(s.target + " did not answer /plain within 60 s");
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
+
+  private void run() throws Exception {
+    log.printf(Locale.ROOT, "profile %s, targets %s%n", profile.name(), stats.keySet());
+    for (TargetStats s : stats.values()) {
+      log.printf(Locale.ROOT, "warm-up %s%n", s.target.name());
+      latencyRun(s.target, profile.warmup());
+      await(client.plain(s.target, profile.plainConnections(), profile.warmup(), limit(profile.warmup())),
+          limit(profile.warmup()).plusSeconds(10));
+    }
+    for (int round = 1; round <= profile.rounds(); round++) {
+      for (TargetStats s : stats.values()) {
+        StreamResult r = latencyRun(s.target, profile.latencyDuration());
+        s.latency.add(r.latency());
+        s.latencySent += r.sent();
+        s.latencyReceived += r.received();
+        s.latencyFailedStreams += r.failed();
+        s.latencyOutOfOrder += r.outOfOrder();
+        log.printf(Locale.ROOT, "latency round %d %-6s p50 %.3f ms p99 %.3f ms sent %d received %d%n", round,
+            s.target.name(), ms(r.latency().percentile(50)), ms(r.latency().percentile(99)), r.sent(), r.received());
+      }
+    }
+    for (int round = 1; round <= profile.rounds(); round++) {
+      for (TargetStats s : stats.values()) {
+        long durationMs = profile.floodDuration().toMillis();
+        StreamPlan plan =
+            new StreamPlan(profile.floodStreams(), 50_000_000L, 0, durationMs, 64, 16, limit(profile.floodDuration()));
+        StreamResult r = await(client.streams(s.target, plan).done(), limit(profile.floodDuration()).plusSeconds(10));
+        s.floodRates.add(r.eventsPerSecond());
+        s.floodSent += r.sent();
+        s.floodReceived += r.received();
+        log.printf(Locale.ROOT, "max-rate round %d %-6s %.0f events/s sent %d received %d%n", round,
+            s.target.name(), r.eventsPerSecond(), r.sent(), r.received());
+      }
+    }
+    for (int round = 1; round <= profile.rounds(); round++) {
+      for (TargetStats s : stats.values()) {
+        PlainResult r =
+            await(client.plain(s.target, profile.plainConnections(), profile.plainDuration(),
+                limit(profile.plainDuration())), limit(profile.plainDuration()).plusSeconds(10));
+        s.plainLatency.add(r.latency());
+        s.plainRates.add(r.requestsPerSecond());
+        s.plainOk += r.ok();
+        s.plainFailed += r.failed();
+        log.printf(Locale.ROOT, "plain round %d %-6s %.0f req/s p99 %.3f ms failed %d%n", round, s.target.name(),
+            r.requestsPerSecond(), ms(r.latency().percentile(99)), r.failed());
+      }
+    }
+    for (TargetStats s : stats.values()) {
+      manyStreams(s);
+    }
+  }
+
+  private StreamResult latencyRun(Target target, Duration duration) throws Exception {
+    long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
+    StreamPlan plan =
+        new StreamPlan(profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, limit(duration));
+    return await(client.streams(target, plan).done(), limit(duration).plusSeconds(10));
+  }
+
+  private void manyStreams(TargetStats s) throws Exception {
+    Long pid = pids.get(s.target.name());
+    if (pid != null) {
+      s.rssBeforeKiB = ProcessMemory.treeRssKiB(pid);
+      if (s.target.name().equals(SLUICE)) {
+        s.heapBeforeBytes = sluiceHeap();
+      }
+    }
+    Duration span = Duration.ofMillis(profile.manyIntervalMs() * profile.manyEvents());
+    Duration timeLimit = span.plusSeconds(60);
+    StreamPlan plan =
+        new StreamPlan(profile.manyStreams(), profile.manyEvents(), profile.manyIntervalMs(), 0, 64, 256, timeLimit);
+    StreamRun run = client.streams(s.target, plan);
+    try {
+      await(run.allOpen(), timeLimit);
+      // Let a couple of events pass on every stream, then sample while all of them are open.
+      Thread.sleep(Math.min(2_000, span.toMillis() / 3));
+      s.openAtSample = (int) backend.openStreams();
+      if (pid != null) {
+        s.rssDuringKiB = ProcessMemory.treeRssKiB(pid);
+        if (s.target.name().equals(SLUICE)) {
+          s.heapDuringBytes = sluiceHeap();
+        }
+      }
+    } catch (ExecutionException e) {
+      log.printf(Locale.ROOT, "10k streams %s: not all streams opened: %s%n", s.target.name(), e.getCause());
+    }
+    s.many = await(run.done(), timeLimit.plusSeconds(10));
+    log.printf(Locale.ROOT, "%d streams %-6s completed %d sent %d received %d rss %s -> %s KiB%n",
+        profile.manyStreams(), s.target.name(), s.many.completed(), s.many.sent(), s.many.received(),
+        str(s.rssBeforeKiB), str(s.rssDuringKiB));
+  }
+
+  /** Live heap of the Sluice process after a full GC, from its admin port; empty if unavailable. */
+  private OptionalLong sluiceHeap() throws InterruptedException {
+    if (sluiceAdminPort == 0) {
+      return OptionalLong.empty();
+    }
+    HttpClientAgent http = clientVertx.createHttpClient();
+    try {
+      RequestOptions request =
+          new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(sluiceAdminPort).setURI("/heap");
+      String body =
+          await(http.request(request).compose(r -> r.send()).compose(r -> r.body()), Duration.ofSeconds(30))
+              .toString().trim();
+      return OptionalLong.of(Long.parseLong(body));
+    } catch (ExecutionException | TimeoutException | NumberFormatException e) {
+      log.printf(Locale.ROOT, "heap sample failed: %s%n", e);
+      return OptionalLong.empty();
+    } finally {
+      http.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- report
+
+  private String report(String workers) {
+    StringBuilder md = new StringBuilder();
+    TargetStats direct = stats.get(DIRECT);
+    TargetStats sluice = stats.get(SLUICE);
+    TargetStats nginx = stats.get(NGINX);
+    md.append(String.format(Locale.ROOT,
+        "Profile `%s`: %d interleaved rounds per scenario, targets %s; each proxy had %s event loop(s) / "
+            + "worker process(es); load client and backend share one JVM (one event loop each).%n%n",
+        profile.name(), profile.rounds(), String.join(", ", stats.keySet()), workers));
+
+    md.append(String.format(Locale.ROOT,
+        "### Per-event latency: %d streams, one event every %d ms, %d s per round%n%n",
+        profile.latencyStreams(), profile.latencyIntervalMs(), profile.latencyDuration().toSeconds()));
+    md.append("| target | events sent | received | lost | p50 ms | p99 ms | p99.9 ms | max ms | added p50 ms | added p99 ms |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (TargetStats s : stats.values()) {
+      LatencyHistogram h = s.latency;
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %.3f | %.3f | %.3f | %s | %s |%n",
+          s.target.name(), s.latencySent, s.latencyReceived, s.latencySent - s.latencyReceived,
+          ms(h.percentile(50)), ms(h.percentile(99)), ms(h.percentile(99.9)), ms(h.max()),
+          added(s, direct, 50), added(s, direct, 99)));
+    }
+    md.append('\n');
+
+    md.append(String.format(Locale.ROOT,
+        "### Maximum events/s: %d streams sending as fast as backpressure allows, %d s per round%n%n",
+        profile.floodStreams(), profile.floodDuration().toSeconds()));
+    md.append("| target | events/s (median) | per round | sent | received | lost | vs direct |\n");
+    md.append("|---|---:|---|---:|---:|---:|---:|\n");
+    for (TargetStats s : stats.values()) {
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %d | %d | %d | %s |%n", s.target.name(),
+          median(s.floodRates), rounds(s.floodRates), s.floodSent, s.floodReceived, s.floodSent - s.floodReceived,
+          ratio(median(s.floodRates), median(direct.floodRates))));
+    }
+    md.append('\n');
+
+    md.append(String.format(Locale.ROOT,
+        "### Plain requests: %d keep-alive connections, one request at a time each, %d s per round "
+            + "(proxies run the 5-policy pipeline)%n%n",
+        profile.plainConnections(), profile.plainDuration().toSeconds()));
+    md.append("| target | req/s (median) | per round | p50 ms | p99 ms | failed | vs nginx |\n");
+    md.append("|---|---:|---|---:|---:|---:|---:|\n");
+    for (TargetStats s : stats.values()) {
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.3f | %.3f | %d | %s |%n", s.target.name(),
+          median(s.plainRates), rounds(s.plainRates), ms(s.plainLatency.percentile(50)),
+          ms(s.plainLatency.percentile(99)), s.plainFailed,
+          nginx == null ? "n/a" : ratio(median(s.plainRates), median(nginx.plainRates))));
+    }
+    md.append('\n');
+
+    md.append(String.format(Locale.ROOT,
+        "### %,d concurrent streams: one event every %d ms, %d events each%n%n", profile.manyStreams(),
+        profile.manyIntervalMs(), profile.manyEvents()));
+    md.append("| target | completed | events expected | sent | received | lost | open at sample | "
+        + "RSS before MiB | RSS with streams MiB | RSS KiB/stream | live heap KiB/stream | p99 ms |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (TargetStats s : stats.values()) {
+      StreamResult r = s.many;
+      if (r == null) {
+        continue;
+      }
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.3f |%n",
+          s.target.name(), r.completed(), r.expectedEvents(), r.sent(), r.received(), r.lost(), s.openAtSample,
+          mib(s.rssBeforeKiB), mib(s.rssDuringKiB), perStream(s.rssBeforeKiB, s.rssDuringKiB, 1, r.streams()),
+          perStream(s.heapBeforeBytes, s.heapDuringBytes, 1024, r.streams()), ms(r.latency().percentile(99))));
+    }
+    md.append('\n');
+
+    md.append("### Goals\n\n");
+    if (sluice == null || nginx == null) {
+      md.append("Not evaluated: the run did not include both Sluice and nginx.\n");
+    } else {
+      double sluiceAdded = ms(sluice.latency.percentile(99)) - ms(direct.latency.percentile(99));
+      double nginxAdded = ms(nginx.latency.percentile(99)) - ms(direct.latency.percentile(99));
+      double plainRatio = median(sluice.plainRates) / median(nginx.plainRates);
+      boolean manyOk = sluice.many != null && sluice.many.lost() == 0
+          && sluice.many.received() == sluice.many.expectedEvents();
+      md.append(String.format(Locale.ROOT,
+          "- Added p99 per-event latency, Sluice %.3f ms vs nginx %.3f ms: %s%n", sluiceAdded, nginxAdded,
+          sluiceAdded <= nginxAdded ? "met" : "NOT met"));
+      md.append(String.format(Locale.ROOT, "- Plain requests/s, Sluice / nginx = %.2fx (goal >= 0.80x): %s%n",
+          plainRatio, plainRatio >= 0.8 ? "met" : "NOT met"));
+      md.append(String.format(Locale.ROOT, "- %,d streams through Sluice, nothing lost: %s%n",
+          profile.manyStreams(), manyOk ? "met" : "NOT met"));
+    }
+    return md.toString();
+  }
+
+  private static String added(TargetStats s, TargetStats direct, double percentile) {
+    if (s == direct) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.3f",
+        ms(s.latency.percentile(percentile)) - ms(direct.latency.percentile(percentile)));
+  }
+
+  private static String perStream(OptionalLong before, OptionalLong during, long divisorToKiB, int streams) {
+    if (before.isEmpty() || during.isEmpty()) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.1f",
+        (during.getAsLong() - before.getAsLong()) / (double) divisorToKiB / streams);
+  }
+
+  private static String mib(OptionalLong kib) {
+    return kib.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f", kib.getAsLong() / 1024.0);
+  }
+
+  private static String str(OptionalLong value) {
+    return value.isEmpty() ? "n/a" : Long.toString(value.getAsLong());
+  }
+
+  private static String ratio(double value, double base) {
+    return base <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value / base);
+  }
+
+  private static String rounds(List<Double> values) {
+    List<String> parts = new ArrayList<>();
+    values.forEach(v -> parts.add(String.format(Locale.ROOT, "%.0f", v)));
+    return String.join(" / ", parts);
+  }
+
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static Duration limit(Duration duration) {
+    return duration.multipliedBy(2).plusSeconds(15);
+  }
+
+  static <T> T await(Future<T> future, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static String require(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("missing --" + name);
+    }
+    return value;
+  }
+
+  private static Map<String, String> parse(String[] args) throws IOException {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument: " + arg);
+      }
+      String name = arg.substring(2);
+      if (name.equals("quick")) {
+        options.put(name, "true");
+      } else if (i + 1 < args.length) {
+        options.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("missing value for " + arg);
+      }
+    }
+    return options;
+  }
+}
