@@ -1,5 +1,6 @@
 package dev.sluice.bench.load;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -7,6 +8,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       and {@code data: NANOS PADDING} where NANOS is {@link System#nanoTime()} taken just before
  *       the write. With {@code interval=0} it sends as fast as the connection drains (respecting
  *       backpressure) until N events or {@code duration} ms, then ends the response.
+ *   <li>{@code gate=1} holds a timed stream (after its headers) until {@link #openGate()}, then
+ *       starts it at a random phase within one interval, so that many streams can be opened first
+ *       and then all be live at once, without sending in lockstep.
  *   <li>{@code GET /plain} answers a small {@code text/plain} body.
  * </ul>
  *
@@ -32,6 +39,8 @@ final class LoadBackend {
   private final Vertx vertx;
   private final AtomicLong eventsSent = new AtomicLong();
   private final AtomicLong openStreams = new AtomicLong();
+  private final Set<EventStream> gated = ConcurrentHashMap.newKeySet();
+  private volatile boolean gateOpen = true;
   private HttpServer server;
 
   LoadBackend(Vertx vertx) {
@@ -63,6 +72,21 @@ final class LoadBackend {
     return openStreams.get();
   }
 
+  /** From now on, streams asking for {@code gate=1} wait for {@link #openGate()}. */
+  void closeGate() {
+    gateOpen = false;
+  }
+
+  /** Starts every stream waiting at the gate, and lets later ones start at once. */
+  void openGate() {
+    gateOpen = true;
+    for (EventStream stream : gated) {
+      if (gated.remove(stream)) {
+        stream.context.runOnContext(v -> stream.startTimed());
+      }
+    }
+  }
+
   private void handle(HttpServerRequest request) {
     String path = request.path();
     if (path.equals("/plain")) {
@@ -90,12 +114,18 @@ final class LoadBackend {
         .putHeader("cache-control", "no-cache");
     response.writeHead();
     openStreams.incrementAndGet();
-    EventStream stream = new EventStream(response, events, pad, durationMs);
+    EventStream stream = new EventStream(response, events, interval, pad, durationMs);
     response.closeHandler(v -> stream.stop());
-    if (interval > 0) {
-      stream.timer = vertx.setPeriodic(interval, id -> stream.sendOne());
-    } else {
+    if (interval == 0) {
       stream.flood();
+    } else if ("1".equals(request.getParam("gate"))) {
+      gated.add(stream);
+      // Claimed by whoever removes it first: this check, or openGate().
+      if (gateOpen && gated.remove(stream)) {
+        stream.startTimed();
+      }
+    } else {
+      stream.timer = vertx.setPeriodic(interval, id -> stream.sendOne());
     }
   }
 
@@ -113,19 +143,35 @@ final class LoadBackend {
 
   /** One open event stream; confined to the event loop of its request. */
   private final class EventStream {
+    private final Context context = Vertx.currentContext();
     private final HttpServerResponse response;
     private final long events;
+    private final long interval;
     private final String padding;
     private final long deadline;
     private long seq;
     private long timer = -1;
     private boolean stopped;
 
-    EventStream(HttpServerResponse response, long events, int pad, long durationMs) {
+    EventStream(HttpServerResponse response, long events, long interval, int pad, long durationMs) {
       this.response = response;
       this.events = events;
+      this.interval = interval;
       this.padding = "x".repeat(pad);
       this.deadline = durationMs > 0 ? System.nanoTime() + durationMs * 1_000_000 : Long.MAX_VALUE;
+    }
+
+    void startTimed() {
+      if (stopped) {
+        return;
+      }
+      long phase = 1 + ThreadLocalRandom.current().nextLong(interval);
+      timer = vertx.setTimer(phase, first -> {
+        if (!stopped) {
+          timer = vertx.setPeriodic(interval, id -> sendOne());
+          sendOne();
+        }
+      });
     }
 
     void sendOne() {
@@ -181,6 +227,7 @@ final class LoadBackend {
         return;
       }
       stopped = true;
+      gated.remove(this);
       openStreams.decrementAndGet();
       if (timer >= 0) {
         vertx.cancelTimer(timer);

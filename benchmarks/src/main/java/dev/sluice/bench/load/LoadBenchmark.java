@@ -61,13 +61,13 @@ public final class LoadBenchmark {
 
     static Profile quick() {
       return new Profile(
-          "quick", 2, Duration.ofSeconds(3), 100, 10, Duration.ofSeconds(4), 4, Duration.ofSeconds(2), 32,
+          "quick", 2, Duration.ofSeconds(6), 100, 10, Duration.ofSeconds(4), 4, Duration.ofSeconds(2), 32,
           Duration.ofSeconds(3), 10_000, 1000, 8);
     }
 
     static Profile full() {
       return new Profile(
-          "full", 3, Duration.ofSeconds(8), 100, 10, Duration.ofSeconds(20), 4, Duration.ofSeconds(5), 32,
+          "full", 3, Duration.ofSeconds(15), 100, 10, Duration.ofSeconds(20), 4, Duration.ofSeconds(5), 32,
           Duration.ofSeconds(10), 10_000, 1000, 20);
     }
   }
@@ -93,6 +93,7 @@ public final class LoadBenchmark {
     OptionalLong heapBeforeBytes = OptionalLong.empty();
     OptionalLong heapDuringBytes = OptionalLong.empty();
     int openAtSample;
+    long rampMillis = -1;
 
     TargetStats(Target target) {
       this.target = target;
@@ -132,6 +133,13 @@ public final class LoadBenchmark {
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     LoadBackend backend = new LoadBackend(backendVertx);
     await(backend.listen(backendPort), Duration.ofSeconds(10));
+    if (options.containsKey("backend-only")) {
+      // For trying a proxy by hand: serve the backend for the given number of seconds, then stop.
+      System.out.println("backend on 127.0.0.1:" + backendPort);
+      Thread.sleep(Long.parseLong(options.get("backend-only")) * 1000);
+      await(backendVertx.close(), Duration.ofSeconds(10));
+      return;
+    }
 
     List<Target> targets = new ArrayList<>();
     Map<String, Long> pids = new LinkedHashMap<>();
@@ -205,7 +213,7 @@ public final class LoadBenchmark {
       for (TargetStats s : stats.values()) {
         long durationMs = profile.floodDuration().toMillis();
         StreamPlan plan =
-            new StreamPlan(profile.floodStreams(), 50_000_000L, 0, durationMs, 64, 16, limit(profile.floodDuration()));
+            new StreamPlan(profile.floodStreams(), 50_000_000L, 0, durationMs, 64, 16, false, limit(profile.floodDuration()));
         StreamResult r = await(client.streams(s.target, plan).done(), limit(profile.floodDuration()).plusSeconds(10));
         s.floodRates.add(r.eventsPerSecond());
         s.floodSent += r.sent();
@@ -235,7 +243,7 @@ public final class LoadBenchmark {
   private StreamResult latencyRun(Target target, Duration duration) throws Exception {
     long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
     StreamPlan plan =
-        new StreamPlan(profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, limit(duration));
+        new StreamPlan(profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
     return await(client.streams(target, plan).done(), limit(duration).plusSeconds(10));
   }
 
@@ -248,14 +256,21 @@ public final class LoadBenchmark {
       }
     }
     Duration span = Duration.ofMillis(profile.manyIntervalMs() * profile.manyEvents());
-    Duration timeLimit = span.plusSeconds(60);
+    Duration rampLimit = Duration.ofSeconds(120);
+    Duration timeLimit = rampLimit.plus(span).plusSeconds(30);
     StreamPlan plan =
-        new StreamPlan(profile.manyStreams(), profile.manyEvents(), profile.manyIntervalMs(), 0, 64, 256, timeLimit);
+        new StreamPlan(
+            profile.manyStreams(), profile.manyEvents(), profile.manyIntervalMs(), 0, 64, 256, true, timeLimit);
+    // Streams wait at the backend's gate until all are open, so all of them are live together.
+    backend.closeGate();
+    long rampStart = System.nanoTime();
     StreamRun run = client.streams(s.target, plan);
     try {
-      await(run.allOpen(), timeLimit);
+      await(run.allOpen(), rampLimit);
+      s.rampMillis = (System.nanoTime() - rampStart) / 1_000_000;
+      backend.openGate();
       // Let a couple of events pass on every stream, then sample while all of them are open.
-      Thread.sleep(Math.min(2_000, span.toMillis() / 3));
+      Thread.sleep(Math.min(2_500, span.toMillis() / 3));
       s.openAtSample = (int) backend.openStreams();
       if (pid != null) {
         s.rssDuringKiB = ProcessMemory.treeRssKiB(pid);
@@ -263,13 +278,17 @@ public final class LoadBenchmark {
           s.heapDuringBytes = sluiceHeap();
         }
       }
-    } catch (ExecutionException e) {
-      log.printf(Locale.ROOT, "10k streams %s: not all streams opened: %s%n", s.target.name(), e.getCause());
+    } catch (ExecutionException | TimeoutException e) {
+      log.printf(Locale.ROOT, "%d streams %s: not all streams opened: %s%n", profile.manyStreams(), s.target.name(),
+          e instanceof ExecutionException ? e.getCause() : e);
+    } finally {
+      backend.openGate();
     }
     s.many = await(run.done(), timeLimit.plusSeconds(10));
-    log.printf(Locale.ROOT, "%d streams %-6s completed %d sent %d received %d rss %s -> %s KiB%n",
-        profile.manyStreams(), s.target.name(), s.many.completed(), s.many.sent(), s.many.received(),
-        str(s.rssBeforeKiB), str(s.rssDuringKiB));
+    log.printf(Locale.ROOT, "%d streams %-6s opened in %d ms, %d open at sample, completed %d sent %d "
+            + "received %d rss %s -> %s KiB%n",
+        profile.manyStreams(), s.target.name(), s.rampMillis, s.openAtSample, s.many.completed(), s.many.sent(),
+        s.many.received(), str(s.rssBeforeKiB), str(s.rssDuringKiB));
   }
 
   /** Live heap of the Sluice process after a full GC, from its admin port; empty if unavailable. */
@@ -348,16 +367,17 @@ public final class LoadBenchmark {
     md.append(String.format(Locale.ROOT,
         "### %,d concurrent streams: one event every %d ms, %d events each%n%n", profile.manyStreams(),
         profile.manyIntervalMs(), profile.manyEvents()));
-    md.append("| target | completed | events expected | sent | received | lost | open at sample | "
+    md.append("| target | completed | events expected | sent | received | lost | opened in s | open at sample | "
         + "RSS before MiB | RSS with streams MiB | RSS KiB/stream | live heap KiB/stream | p99 ms |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (TargetStats s : stats.values()) {
       StreamResult r = s.many;
       if (r == null) {
         continue;
       }
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %s | %s | %s | %s | %.3f |%n",
-          s.target.name(), r.completed(), r.expectedEvents(), r.sent(), r.received(), r.lost(), s.openAtSample,
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %d | %s | %s | %s | %s | %.3f |%n",
+          s.target.name(), r.completed(), r.expectedEvents(), r.sent(), r.received(), r.lost(), s.rampMillis / 1000.0,
+          s.openAtSample,
           mib(s.rssBeforeKiB), mib(s.rssDuringKiB), perStream(s.rssBeforeKiB, s.rssDuringKiB, 1, r.streams()),
           perStream(s.heapBeforeBytes, s.heapDuringBytes, 1024, r.streams()), ms(r.latency().percentile(99))));
     }

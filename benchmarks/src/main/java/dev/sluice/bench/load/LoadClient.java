@@ -38,7 +38,7 @@ final class LoadClient {
   /** What one streaming run asks for. */
   record StreamPlan(
       int streams, long eventsPerStream, long intervalMs, long durationMs, int pad, int maxPendingOpens,
-      Duration timeLimit) {}
+      boolean gated, Duration timeLimit) {}
 
   /** The outcome of one streaming run. */
   record StreamResult(
@@ -121,7 +121,8 @@ final class LoadClient {
       this.client = client(plan.streams());
       this.uri =
           "/sse?events=" + plan.eventsPerStream() + "&interval=" + plan.intervalMs() + "&pad=" + plan.pad()
-              + (plan.durationMs() > 0 ? "&duration=" + plan.durationMs() : "");
+              + (plan.durationMs() > 0 ? "&duration=" + plan.durationMs() : "")
+              + (plan.gated() ? "&gate=1" : "");
     }
 
     StreamRun start() {
