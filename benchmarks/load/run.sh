@@ -3,19 +3,22 @@
 #
 #   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
 #
-#   --quick      1-2 minute run (2 short rounds per scenario); the default full run takes 6-8 minutes
+#   --quick      short run (2 short rounds per scenario, ~3 minutes); the full run takes ~8 minutes
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
 #   --rebuild    build benchmarks/target/sluice-load.jar even if it looks up to date
 #   --out FILE   where the Markdown report goes (default benchmarks/load/results-latest.md)
 #
 # What it does: installs nginx from Debian's packages if it is missing (needs root), writes an nginx
-# config into a temporary directory (1 worker process, proxy_buffering off, HTTP/1.1 keep-alive
-# upstream, listening on 127.0.0.1 only) and starts it in the foreground in the background; starts
-# the Sluice gateway in its own JVM with 1 event loop; runs the driver (backend and load client in
-# one JVM) with every scenario interleaved over the targets; prints the report and writes it to
-# FILE. Everything runs under a time limit, and only the processes started here are stopped, by
-# their PID. Results are explained in docs/performance.md ("Gateway (load)").
+# config into a temporary directory (2 worker processes with reuseport, proxy_buffering off,
+# HTTP/1.1 keep-alive upstream, listening on 127.0.0.1 only) and starts it with 'daemon off;' in
+# the background; starts the backend in its own JVM and the Sluice gateway as 2 JVMs with one
+# event loop each (one port each; the client spreads its connections over them); runs the driver
+# (the load client) with every scenario interleaved over the targets; prints the report and writes
+# it to FILE. Why two processes per proxy: 10,000 relayed streams need 20,000 sockets in a proxy,
+# and the open-file limit here is 20,000 per process. Everything runs under a time limit, and only
+# the processes started here are stopped, by their PID. Results are explained in
+# docs/performance.md ("Gateway (load)").
 set -euo pipefail
 
 QUICK=0
@@ -38,14 +41,15 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-WORKERS=1               # nginx worker_processes and Sluice event loops: the same, for fairness
+WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
 if [ "$QUICK" = 1 ]; then RUN_LIMIT=300; else RUN_LIMIT=720; fi
 BUILD_LIMIT=900
 JAR="$ROOT/benchmarks/target/sluice-load.jar"
 
-# 10,000 streams need ~20,000 sockets in the driver JVM (client and backend sides) and as many in
-# each proxy: raise the open-file limit for this shell and its children.
+# 10,000 streams need 10,000 sockets in the client, in the backend, and 20,000 in each proxy (split
+# over its processes): raise the open-file limit as far as this machine allows.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+echo "open-file limit per process: $(ulimit -n)"
 
 if [ "$NGINX" = 1 ] && ! command -v nginx >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ]; then
@@ -80,23 +84,26 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-mapfile -t PORTS < <(java -cp "$JAR" dev.sluice.bench.load.FreePorts 4)
+mapfile -t PORTS < <(java -cp "$JAR" dev.sluice.bench.load.FreePorts $((2 + 2 * WORKERS)))
 BACKEND_PORT=${PORTS[0]}
-SLUICE_PORT=${PORTS[1]}
-ADMIN_PORT=${PORTS[2]}
-NGINX_PORT=${PORTS[3]}
+NGINX_PORT=${PORTS[1]}
+SLUICE_PORTS=("${PORTS[@]:2:$WORKERS}")
+ADMIN_PORTS=("${PORTS[@]:$((2 + WORKERS)):$WORKERS}")
 ARGS=(--backend-port "$BACKEND_PORT" --workers "$WORKERS" --out "$OUT")
 [ "$QUICK" = 1 ] && ARGS+=(--quick)
+
+java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.LoadBackend --port "$BACKEND_PORT" \
+  --max-seconds $((RUN_LIMIT + 60)) > "$TMP/backend.log" 2>&1 &
+STARTED+=("$!")
 
 if [ "$NGINX" = 1 ]; then
   mkdir -p "$TMP/nginx/logs" "$TMP/nginx/temp"
   cat > "$TMP/nginx/nginx.conf" <<EOF
 worker_processes $WORKERS;
-worker_rlimit_nofile 65536;
 pid $TMP/nginx/nginx.pid;
 error_log $TMP/nginx/logs/error.log warn;
 events {
-  worker_connections 32768;
+  worker_connections 19000;
 }
 http {
   access_log off;
@@ -110,7 +117,7 @@ http {
     keepalive 256;
   }
   server {
-    listen 127.0.0.1:$NGINX_PORT backlog=4096;
+    listen 127.0.0.1:$NGINX_PORT backlog=4096 reuseport;
     proxy_http_version 1.1;
     proxy_set_header Connection "";
     proxy_buffering off;
@@ -142,21 +149,28 @@ EOF
 fi
 
 if [ "$SLUICE" = 1 ]; then
-  java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
-    --port "$SLUICE_PORT" --admin-port "$ADMIN_PORT" --backend-port "$BACKEND_PORT" \
-    --event-loops "$WORKERS" > "$TMP/sluice.log" 2>&1 &
-  SLUICE_PID=$!
-  STARTED+=("$SLUICE_PID")
-  ARGS+=(--sluice-port "$SLUICE_PORT" --sluice-pid "$SLUICE_PID" --sluice-admin-port "$ADMIN_PORT")
+  SLUICE_PIDS=()
+  for i in $(seq 0 $((WORKERS - 1))); do
+    java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
+      --port "${SLUICE_PORTS[$i]}" --admin-port "${ADMIN_PORTS[$i]}" --backend-port "$BACKEND_PORT" \
+      --event-loops 1 > "$TMP/sluice-$i.log" 2>&1 &
+    SLUICE_PIDS+=("$!")
+    STARTED+=("$!")
+  done
+  join() { local IFS=,; echo "$*"; }
+  ARGS+=(--sluice-ports "$(join "${SLUICE_PORTS[@]}")" --sluice-pids "$(join "${SLUICE_PIDS[@]}")" \
+    --sluice-admin-ports "$(join "${ADMIN_PORTS[@]}")")
 fi
 
-echo "backend :$BACKEND_PORT  sluice :$SLUICE_PORT (admin :$ADMIN_PORT)  nginx :$NGINX_PORT  limit ${RUN_LIMIT}s"
+echo "backend :$BACKEND_PORT  sluice :${SLUICE_PORTS[*]} (admin :${ADMIN_PORTS[*]})  nginx :$NGINX_PORT  limit ${RUN_LIMIT}s"
 status=0
 timeout -k 10 "$RUN_LIMIT" java -Xms512m -Xmx2g -cp "$JAR" dev.sluice.bench.load.LoadBenchmark "${ARGS[@]}" \
   || status=$?
 if [ "$status" != 0 ]; then
   echo "driver failed (exit $status)" >&2
-  [ -f "$TMP/sluice.log" ] && { echo "--- sluice log (tail)"; tail -20 "$TMP/sluice.log"; } >&2
+  for f in "$TMP"/backend.log "$TMP"/sluice-*.log; do
+    [ -f "$f" ] && { echo "--- $(basename "$f") (tail)"; tail -20 "$f"; } >&2
+  done
   [ -f "$TMP/nginx/logs/error.log" ] && { echo "--- nginx error log (tail)"; tail -20 "$TMP/nginx/logs/error.log"; } >&2
 fi
 exit "$status"

@@ -26,13 +26,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *       starts it at a random phase within one interval, so that many streams can be opened first
  *       and then all be live at once, without sending in lockstep.
  *   <li>{@code GET /plain} answers a small {@code text/plain} body.
+ *   <li>Control, for the driver: {@code GET /__stats} answers {@code EVENTS_SENT OPEN_STREAMS};
+ *       {@code POST /__gate?open=0|1} closes or opens the gate; {@code GET /__clock} answers this
+ *       JVM's {@link System#nanoTime()}.
  * </ul>
  *
- * <p>The load client runs in the same JVM, so the send timestamps compare with its receive times.
- * {@link #eventsSent()} counts every event handed to a connection; the client compares it with what
- * it received to count lost events.
+ * <p>It runs in its own JVM ({@link #main}), because with 10,000 streams the backend and the load
+ * client each need 10,000 sockets and a process may not hold 20,000 here. Send timestamps still
+ * compare with the client's receive times: on Linux {@code nanoTime} reads the system-wide
+ * monotonic clock, and the driver checks this through {@code /__clock} before it measures.
+ * {@link #eventsSent()} counts every event handed to a connection; the driver compares it with what
+ * the client received to count lost events.
  */
-final class LoadBackend {
+public final class LoadBackend {
   private static final int FLOOD_BATCH = 64;
   private static final Buffer PLAIN_BODY = Buffer.buffer("hello from the load backend\n");
 
@@ -87,9 +93,32 @@ final class LoadBackend {
     }
   }
 
+  /**
+   * Runs the backend: {@code --port P [--max-seconds S]}; it stops by itself after S seconds
+   * (default 1800) so a forgotten backend cannot outlive the benchmark for long.
+   */
+  public static void main(String[] args) throws Exception {
+    int port = 0;
+    long maxSeconds = 1800;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--max-seconds" -> maxSeconds = Long.parseLong(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
+    LoadBackend backend = new LoadBackend(vertx);
+    int actual = backend.listen(port).toCompletionStage().toCompletableFuture().get();
+    System.out.println("load backend listening on 127.0.0.1:" + actual);
+    vertx.setTimer(maxSeconds * 1000, id -> vertx.close().onComplete(ar -> System.exit(0)));
+  }
+
   private void handle(HttpServerRequest request) {
     String path = request.path();
-    if (path.equals("/plain")) {
+    if (path.startsWith("/__")) {
+      control(request, path);
+    } else if (path.equals("/plain")) {
       request
           .response()
           .putHeader("content-type", "text/plain")
@@ -99,6 +128,23 @@ final class LoadBackend {
       stream(request);
     } else {
       request.response().setStatusCode(404).end();
+    }
+  }
+
+  private void control(HttpServerRequest request, String path) {
+    HttpServerResponse response = request.response().putHeader("content-type", "text/plain");
+    switch (path) {
+      case "/__stats" -> response.end(eventsSent.get() + " " + openStreams.get());
+      case "/__clock" -> response.end(Long.toString(System.nanoTime()));
+      case "/__gate" -> {
+        if ("1".equals(request.getParam("open"))) {
+          openGate();
+        } else {
+          closeGate();
+        }
+        response.end("ok");
+      }
+      default -> response.setStatusCode(404).end();
     }
   }
 

@@ -28,15 +28,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The load benchmark's driver: starts the backend and the load client in this JVM, runs every
- * scenario against each target in interleaved rounds (direct, sluice, nginx, direct, ...), and
- * writes a Markdown report. The proxies are started by {@code benchmarks/load/run.sh}, which passes
- * their ports and process ids.
+ * The load benchmark's driver: runs the load client in this JVM against a running {@link
+ * LoadBackend} and the proxies, every scenario over each target in interleaved rounds (direct,
+ * sluice, nginx, direct, ...), and writes a Markdown report. {@code benchmarks/load/run.sh} starts
+ * the backend and the proxies and passes their ports and process ids.
  *
- * <p>Arguments: {@code --backend-port P} (required), {@code --sluice-port P --sluice-pid PID
- * [--sluice-admin-port P]}, {@code --nginx-port P --nginx-pid PID}, {@code --quick}, {@code --out
- * FILE}, {@code --workers N} (the event loops / worker processes each proxy was given, for the
- * report). A target without a port is skipped.
+ * <p>Arguments: {@code --backend-port P} (required), {@code --sluice-ports P,P --sluice-pids
+ * PID,PID [--sluice-admin-ports P,P]}, {@code --nginx-port P --nginx-pid PID}, {@code --quick},
+ * {@code --out FILE}, {@code --workers N} (how many single-threaded processes each proxy ran as,
+ * for the report). A target without a port is skipped.
  */
 public final class LoadBenchmark {
   private static final String DIRECT = "direct";
@@ -102,23 +102,23 @@ public final class LoadBenchmark {
 
   private final Profile profile;
   private final Vertx clientVertx;
-  private final LoadBackend backend;
+  private final BackendControl backend;
   private final LoadClient client;
   private final Map<String, TargetStats> stats = new LinkedHashMap<>();
-  private final Map<String, Long> pids = new LinkedHashMap<>();
-  private final int sluiceAdminPort;
+  private final Map<String, List<Long>> pids = new LinkedHashMap<>();
+  private final List<Integer> sluiceAdminPorts;
   private final PrintStream log = System.out;
 
   private LoadBenchmark(
-      Profile profile, Vertx clientVertx, LoadBackend backend, List<Target> targets, Map<String, Long> pids,
-      int sluiceAdminPort) {
+      Profile profile, Vertx clientVertx, BackendControl backend, List<Target> targets,
+      Map<String, List<Long>> pids, List<Integer> sluiceAdminPorts) {
     this.profile = profile;
     this.clientVertx = clientVertx;
     this.backend = backend;
     this.client = new LoadClient(clientVertx, backend);
     targets.forEach(t -> stats.put(t.name(), new TargetStats(t)));
     this.pids.putAll(pids);
-    this.sluiceAdminPort = sluiceAdminPort;
+    this.sluiceAdminPorts = List.copyOf(sluiceAdminPorts);
   }
 
   public static void main(String[] args) throws Exception {
@@ -128,40 +128,35 @@ public final class LoadBenchmark {
     Path out = Path.of(options.getOrDefault("out", "benchmarks/load/results-latest.md"));
     String workers = options.getOrDefault("workers", "1");
 
-    // Backend and client on separate single-thread event loops of one JVM: nanoTime compares.
-    Vertx backendVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    // The client on one event loop; the backend is its own process (see LoadBackend).
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    LoadBackend backend = new LoadBackend(backendVertx);
-    await(backend.listen(backendPort), Duration.ofSeconds(10));
-    if (options.containsKey("backend-only")) {
-      // For trying a proxy by hand: serve the backend for the given number of seconds, then stop.
-      System.out.println("backend on 127.0.0.1:" + backendPort);
-      Thread.sleep(Long.parseLong(options.get("backend-only")) * 1000);
-      await(backendVertx.close(), Duration.ofSeconds(10));
-      return;
-    }
+    BackendControl backend = new BackendControl(clientVertx, backendPort);
 
     List<Target> targets = new ArrayList<>();
-    Map<String, Long> pids = new LinkedHashMap<>();
-    targets.add(new Target(DIRECT, backendPort));
-    if (options.containsKey("sluice-port")) {
-      targets.add(new Target(SLUICE, Integer.parseInt(options.get("sluice-port"))));
-      pids.put(SLUICE, Long.parseLong(require(options, "sluice-pid")));
+    Map<String, List<Long>> pids = new LinkedHashMap<>();
+    targets.add(new Target(DIRECT, List.of(backendPort)));
+    if (options.containsKey("sluice-ports")) {
+      targets.add(new Target(SLUICE, longs(options.get("sluice-ports")).stream().map(Long::intValue).toList()));
+      pids.put(SLUICE, longs(require(options, "sluice-pids")));
     }
     if (options.containsKey("nginx-port")) {
-      targets.add(new Target(NGINX, Integer.parseInt(options.get("nginx-port"))));
-      pids.put(NGINX, Long.parseLong(require(options, "nginx-pid")));
+      targets.add(new Target(NGINX, List.of(Integer.parseInt(options.get("nginx-port")))));
+      pids.put(NGINX, longs(require(options, "nginx-pid")));
     }
-    int adminPort = Integer.parseInt(options.getOrDefault("sluice-admin-port", "0"));
-    LoadBenchmark benchmark = new LoadBenchmark(profile, clientVertx, backend, targets, pids, adminPort);
+    List<Integer> adminPorts =
+        options.containsKey("sluice-admin-ports")
+            ? longs(options.get("sluice-admin-ports")).stream().map(Long::intValue).toList()
+            : List.of();
+    LoadBenchmark benchmark = new LoadBenchmark(profile, clientVertx, backend, targets, pids, adminPorts);
     String report;
     try {
       benchmark.waitUntilReachable();
+      benchmark.checkClock();
       benchmark.run();
       report = benchmark.report(workers);
     } finally {
+      await(backend.close(), Duration.ofSeconds(10));
       await(clientVertx.close(), Duration.ofSeconds(10));
-      await(backendVertx.close(), Duration.ofSeconds(10));
     }
     System.out.println();
     System.out.println(report);
@@ -172,13 +167,32 @@ public final class LoadBenchmark {
     System.out.println("Report written to " + out);
   }
 
+  /**
+   * Latency compares the backend's send time with this JVM's receive time; that holds only if both
+   * read one clock. Checks that every backend reading falls between two local ones.
+   */
+  private void checkClock() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      long before = System.nanoTime();
+      long remote = await(backend.clock(), Duration.ofSeconds(10));
+      long after = System.nanoTime();
+      if (remote < before || remote > after) {
+        throw new IllegalStateException(
+            "the backend's nanoTime is not this JVM's clock (" + before + " <= " + remote + " <= " + after
+                + " fails); per-event latency cannot be measured across these processes");
+      }
+    }
+  }
+
   private void waitUntilReachable() throws Exception {
     for (TargetStats s : stats.values()) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (true) {
+        int processes = s.target.ports().size();
         PlainResult probe =
-            await(client.plain(s.target, 1, Duration.ofMillis(1), Duration.ofSeconds(5)), Duration.ofSeconds(10));
-        if (probe.ok() > 0) {
+            await(client.plain(s.target, processes, Duration.ofMillis(50), Duration.ofSeconds(5)),
+                Duration.ofSeconds(10));
+        if (probe.failed() == 0 && probe.ok() >= processes) {
           break;
         }
         if (System.nanoTime() > deadline) {
@@ -248,9 +262,9 @@ public final class LoadBenchmark {
   }
 
   private void manyStreams(TargetStats s) throws Exception {
-    Long pid = pids.get(s.target.name());
+    List<Long> pid = pids.get(s.target.name());
     if (pid != null) {
-      s.rssBeforeKiB = ProcessMemory.treeRssKiB(pid);
+      s.rssBeforeKiB = rss(pid);
       if (s.target.name().equals(SLUICE)) {
         s.heapBeforeBytes = sluiceHeap();
       }
@@ -262,18 +276,18 @@ public final class LoadBenchmark {
         new StreamPlan(
             profile.manyStreams(), profile.manyEvents(), profile.manyIntervalMs(), 0, 64, 256, true, timeLimit);
     // Streams wait at the backend's gate until all are open, so all of them are live together.
-    backend.closeGate();
+    await(backend.gate(false), Duration.ofSeconds(10));
     long rampStart = System.nanoTime();
     StreamRun run = client.streams(s.target, plan);
     try {
       await(run.allOpen(), rampLimit);
       s.rampMillis = (System.nanoTime() - rampStart) / 1_000_000;
-      backend.openGate();
+      await(backend.gate(true), Duration.ofSeconds(10));
       // Let a couple of events pass on every stream, then sample while all of them are open.
       Thread.sleep(Math.min(2_500, span.toMillis() / 3));
-      s.openAtSample = (int) backend.openStreams();
+      s.openAtSample = (int) await(backend.stats(), Duration.ofSeconds(10)).openStreams();
       if (pid != null) {
-        s.rssDuringKiB = ProcessMemory.treeRssKiB(pid);
+        s.rssDuringKiB = rss(pid);
         if (s.target.name().equals(SLUICE)) {
           s.heapDuringBytes = sluiceHeap();
         }
@@ -282,7 +296,7 @@ public final class LoadBenchmark {
       log.printf(Locale.ROOT, "%d streams %s: not all streams opened: %s%n", profile.manyStreams(), s.target.name(),
           e instanceof ExecutionException ? e.getCause() : e);
     } finally {
-      backend.openGate();
+      await(backend.gate(true), Duration.ofSeconds(10));
     }
     s.many = await(run.done(), timeLimit.plusSeconds(10));
     log.printf(Locale.ROOT, "%d streams %-6s opened in %d ms, %d open at sample, completed %d sent %d "
@@ -291,19 +305,36 @@ public final class LoadBenchmark {
         s.many.received(), str(s.rssBeforeKiB), str(s.rssDuringKiB));
   }
 
-  /** Live heap of the Sluice process after a full GC, from its admin port; empty if unavailable. */
+  /** Resident memory of several processes and their children, summed; empty if any is gone. */
+  private static OptionalLong rss(List<Long> processes) {
+    long total = 0;
+    for (long pid : processes) {
+      OptionalLong one = ProcessMemory.treeRssKiB(pid);
+      if (one.isEmpty()) {
+        return one;
+      }
+      total += one.getAsLong();
+    }
+    return OptionalLong.of(total);
+  }
+
+  /** Live heap of the Sluice processes after a full GC, from their admin ports; empty if unavailable. */
   private OptionalLong sluiceHeap() throws InterruptedException {
-    if (sluiceAdminPort == 0) {
+    if (sluiceAdminPorts.isEmpty()) {
       return OptionalLong.empty();
     }
     HttpClientAgent http = clientVertx.createHttpClient();
     try {
-      RequestOptions request =
-          new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(sluiceAdminPort).setURI("/heap");
-      String body =
-          await(http.request(request).compose(r -> r.send()).compose(r -> r.body()), Duration.ofSeconds(30))
-              .toString().trim();
-      return OptionalLong.of(Long.parseLong(body));
+      long total = 0;
+      for (int port : sluiceAdminPorts) {
+        RequestOptions request =
+            new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI("/heap");
+        String body =
+            await(http.request(request).compose(r -> r.send()).compose(r -> r.body()), Duration.ofSeconds(30))
+                .toString().trim();
+        total += Long.parseLong(body);
+      }
+      return OptionalLong.of(total);
     } catch (ExecutionException | TimeoutException | NumberFormatException e) {
       log.printf(Locale.ROOT, "heap sample failed: %s%n", e);
       return OptionalLong.empty();
@@ -320,8 +351,9 @@ public final class LoadBenchmark {
     TargetStats sluice = stats.get(SLUICE);
     TargetStats nginx = stats.get(NGINX);
     md.append(String.format(Locale.ROOT,
-        "Profile `%s`: %d interleaved rounds per scenario, targets %s; each proxy had %s event loop(s) / "
-            + "worker process(es); load client and backend share one JVM (one event loop each).%n%n",
+        "Profile `%s`: %d interleaved rounds per scenario, targets %s; each proxy ran as %s single-threaded "
+            + "process(es) (nginx workers; Sluice JVMs with one event loop each); the load client and the backend "
+            + "are two more JVMs with one event loop each.%n%n",
         profile.name(), profile.rounds(), String.join(", ", stats.keySet()), workers));
 
     md.append(String.format(Locale.ROOT,
@@ -458,6 +490,14 @@ public final class LoadBenchmark {
   static <T> T await(Future<T> future, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static List<Long> longs(String commaSeparated) {
+    List<Long> values = new ArrayList<>();
+    for (String part : commaSeparated.split(",")) {
+      values.add(Long.parseLong(part.trim()));
+    }
+    return values;
   }
 
   private static String require(Map<String, String> options, String name) {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,15 +26,29 @@ final class LoadClient {
   private static final String HOST = "127.0.0.1";
 
   private final Vertx vertx;
-  private final LoadBackend backend;
+  private final BackendControl backend;
 
-  LoadClient(Vertx vertx, LoadBackend backend) {
+  LoadClient(Vertx vertx, BackendControl backend) {
     this.vertx = vertx;
     this.backend = backend;
   }
 
-  /** A proxy under test, or the backend itself, reachable on 127.0.0.1. */
-  record Target(String name, int port) {}
+  /**
+   * A proxy under test, or the backend itself, reachable on 127.0.0.1; connections are spread
+   * round-robin over its ports (one per process when a proxy runs as several processes).
+   */
+  record Target(String name, List<Integer> ports) {
+    Target {
+      ports = List.copyOf(ports);
+      if (ports.isEmpty()) {
+        throw new IllegalArgumentException("a target needs a port");
+      }
+    }
+
+    int port(int connection) {
+      return ports.get(connection % ports.size());
+    }
+  }
 
   /** What one streaming run asks for. */
   record StreamPlan(
@@ -114,6 +129,7 @@ final class LoadClient {
     private long sentBefore;
     private long startNanos;
     private long timer;
+    private boolean finishing;
 
     StreamsTask(Target target, StreamPlan plan) {
       this.target = target;
@@ -126,26 +142,31 @@ final class LoadClient {
     }
 
     StreamRun start() {
-      vertx.runOnContext(v -> {
-        sentBefore = backend.eventsSent();
+      vertx.runOnContext(v -> backend.stats().onComplete(ar -> {
+        if (ar.failed()) {
+          allOpen.tryFail(ar.cause());
+          done.fail(ar.cause());
+          client.close();
+          return;
+        }
+        sentBefore = ar.result().eventsSent();
         startNanos = System.nanoTime();
         timer = vertx.setTimer(plan.timeLimit().toMillis(), t -> finish());
         openMore();
-      });
+      }));
       return new StreamRun(allOpen.future(), done.future());
     }
 
     private void openMore() {
-      while (started < plan.streams() && pending < plan.maxPendingOpens() && !done.future().isComplete()) {
-        started++;
+      while (started < plan.streams() && pending < plan.maxPendingOpens() && !finishing) {
         pending++;
-        openOne();
+        openOne(started++);
       }
     }
 
-    private void openOne() {
+    private void openOne(int index) {
       RequestOptions request =
-          new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(target.port()).setURI(uri);
+          new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(target.port(index)).setURI(uri);
       client
           .request(request)
           .compose(req -> req.send())
@@ -219,14 +240,23 @@ final class LoadClient {
     }
 
     private void finish() {
-      if (done.future().isComplete()) {
+      if (finishing) {
         return;
       }
       vertx.cancelTimer(timer);
       long elapsed = System.nanoTime() - startNanos;
-      long sent = backend.eventsSent() - sentBefore;
       long last = lastEventNanos.get();
-      StreamResult result =
+      allOpen.tryFail("not every stream opened");
+      finishing = true;
+      // Closing the client ends streams still open, so the backend stops sending before counting.
+      client.close().compose(v -> backend.stats()).onComplete(ar -> {
+        long sent = ar.succeeded() ? ar.result().eventsSent() - sentBefore : -1;
+        done.complete(result(sent, elapsed, last));
+      });
+    }
+
+    private StreamResult result(long sent, long elapsed, long last) {
+      return
           new StreamResult(
               plan.streams(),
               completed,
@@ -239,8 +269,6 @@ final class LoadClient {
               latency,
               elapsed,
               last == 0 ? 0 : last - startNanos);
-      allOpen.tryFail("not every stream opened");
-      client.close().onComplete(ar -> done.complete(result));
     }
   }
 
@@ -252,7 +280,6 @@ final class LoadClient {
     private final HttpClientAgent client;
     private final Promise<PlainResult> done = Promise.promise();
     private final LatencyHistogram latency = new LatencyHistogram();
-    private final RequestOptions request;
     private long ok;
     private long failed;
     private int loopsDone;
@@ -266,8 +293,6 @@ final class LoadClient {
       this.durationNanos = duration.toNanos();
       this.timeLimit = timeLimit;
       this.client = client(connections);
-      this.request =
-          new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(target.port()).setURI("/plain");
     }
 
     Future<PlainResult> start() {
@@ -275,13 +300,13 @@ final class LoadClient {
         startNanos = System.nanoTime();
         timer = vertx.setTimer(timeLimit.toMillis(), t -> finish());
         for (int i = 0; i < connections; i++) {
-          next();
+          next(new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(target.port(i)).setURI("/plain"));
         }
       });
       return done.future();
     }
 
-    private void next() {
+    private void next(RequestOptions request) {
       if (done.future().isComplete()) {
         return;
       }
@@ -305,7 +330,7 @@ final class LoadClient {
             } else {
               failed++;
             }
-            next();
+            next(request);
           });
     }
 
