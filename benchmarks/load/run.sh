@@ -3,7 +3,7 @@
 #
 #   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
 #
-#   --quick      short run (2 short rounds per scenario, ~3 minutes); the full run takes ~8 minutes
+#   --quick      short run (2 short rounds per scenario, 3-5 minutes); the full run takes 8-12 minutes
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
 #   --rebuild    build benchmarks/target/sluice-load.jar even if it looks up to date
@@ -42,7 +42,7 @@ while [ $# -gt 0 ]; do
 done
 
 WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
-if [ "$QUICK" = 1 ]; then RUN_LIMIT=300; else RUN_LIMIT=720; fi
+if [ "$QUICK" = 1 ]; then RUN_LIMIT=480; else RUN_LIMIT=900; fi
 BUILD_LIMIT=900
 JAR="$ROOT/benchmarks/target/sluice-load.jar"
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Arguments: {@code --backend-port P} (required), {@code --sluice-ports P,P --sluice-pids
  * PID,PID [--sluice-admin-ports P,P]}, {@code --nginx-port P --nginx-pid PID}, {@code --quick},
- * {@code --out FILE}, {@code --workers N} (how many single-threaded processes each proxy ran as,
+ * {@code --scenarios latency,max-rate,plain,streams} (default all), {@code --out FILE}, {@code --workers N} (how many single-threaded processes each proxy ran as,
  * for the report). A target without a port is skipped.
  */
 public final class LoadBenchmark {
@@ -108,6 +109,7 @@ public final class LoadBenchmark {
   private final Map<String, List<Long>> pids = new LinkedHashMap<>();
   private final List<Integer> sluiceAdminPorts;
   private final PrintStream log = System.out;
+  private Set<String> scenarios = Set.of("latency", "max-rate", "plain", "streams");
 
   private LoadBenchmark(
       Profile profile, Vertx clientVertx, BackendControl backend, List<Target> targets,
@@ -148,6 +150,9 @@ public final class LoadBenchmark {
             ? longs(options.get("sluice-admin-ports")).stream().map(Long::intValue).toList()
             : List.of();
     LoadBenchmark benchmark = new LoadBenchmark(profile, clientVertx, backend, targets, pids, adminPorts);
+    if (options.containsKey("scenarios")) {
+      benchmark.scenarios = Set.copyOf(List.of(options.get("scenarios").split(",")));
+    }
     String report;
     try {
       benchmark.waitUntilReachable();
@@ -211,7 +216,7 @@ public final class LoadBenchmark {
       await(client.plain(s.target, profile.plainConnections(), profile.warmup(), limit(profile.warmup())),
           limit(profile.warmup()).plusSeconds(10));
     }
-    for (int round = 1; round <= profile.rounds(); round++) {
+    for (int round = 1; scenarios.contains("latency") && round <= profile.rounds(); round++) {
       for (TargetStats s : stats.values()) {
         StreamResult r = latencyRun(s.target, profile.latencyDuration());
         s.latency.add(r.latency());
@@ -223,7 +228,7 @@ public final class LoadBenchmark {
             s.target.name(), ms(r.latency().percentile(50)), ms(r.latency().percentile(99)), r.sent(), r.received());
       }
     }
-    for (int round = 1; round <= profile.rounds(); round++) {
+    for (int round = 1; scenarios.contains("max-rate") && round <= profile.rounds(); round++) {
       for (TargetStats s : stats.values()) {
         long durationMs = profile.floodDuration().toMillis();
         StreamPlan plan =
@@ -236,7 +241,7 @@ public final class LoadBenchmark {
             s.target.name(), r.eventsPerSecond(), r.sent(), r.received());
       }
     }
-    for (int round = 1; round <= profile.rounds(); round++) {
+    for (int round = 1; scenarios.contains("plain") && round <= profile.rounds(); round++) {
       for (TargetStats s : stats.values()) {
         PlainResult r =
             await(client.plain(s.target, profile.plainConnections(), profile.plainDuration(),
@@ -250,7 +255,9 @@ public final class LoadBenchmark {
       }
     }
     for (TargetStats s : stats.values()) {
-      manyStreams(s);
+      if (scenarios.contains("streams")) {
+        manyStreams(s);
+      }
     }
   }
 
