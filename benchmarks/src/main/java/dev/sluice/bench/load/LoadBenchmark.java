@@ -233,6 +233,7 @@ public final class LoadBenchmark {
         long durationMs = profile.floodDuration().toMillis();
         StreamPlan plan =
             new StreamPlan(profile.floodStreams(), 50_000_000L, 0, durationMs, 64, 16, false, limit(profile.floodDuration()));
+        awaitBackendIdle();
         StreamResult r = await(client.streams(s.target, plan).done(), limit(profile.floodDuration()).plusSeconds(10));
         s.floodRates.add(r.eventsPerSecond());
         s.floodSent += r.sent();
@@ -261,7 +262,24 @@ public final class LoadBenchmark {
     }
   }
 
+  /**
+   * Waits (at most 30 s) until the backend has no stream open, so that events still sent on streams
+   * of an earlier, cut run are not counted as lost in the next one.
+   */
+  private void awaitBackendIdle() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long open;
+    while ((open = await(backend.stats(), Duration.ofSeconds(10)).openStreams()) > 0) {
+      if (System.nanoTime() > deadline) {
+        log.printf(Locale.ROOT, "backend still has %d streams open from an earlier run%n", open);
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private StreamResult latencyRun(Target target, Duration duration) throws Exception {
+    awaitBackendIdle();
     long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
     StreamPlan plan =
         new StreamPlan(profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
@@ -282,6 +300,7 @@ public final class LoadBenchmark {
     StreamPlan plan =
         new StreamPlan(
             profile.manyStreams(), profile.manyEvents(), profile.manyIntervalMs(), 0, 64, 256, true, timeLimit);
+    awaitBackendIdle();
     // Streams wait at the backend's gate until all are open, so all of them are live together.
     await(backend.gate(false), Duration.ofSeconds(10));
     long rampStart = System.nanoTime();
