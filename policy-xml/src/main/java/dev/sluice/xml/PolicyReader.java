@@ -20,7 +20,7 @@ public interface PolicyReader {
   }
 
   static PolicyReader create(ReaderOptions options) {
-    throw new UnsupportedOperationException("TODO(reader): implemented on the reader branch");
+    return new TolerantPolicyReader(options);
   }
 
   /** Reads a file; positions name the file as {@code file.toString()}. */

@@ -120,7 +120,7 @@ final class AccessPolicies {
           .child(
               ElementDescriptor.builder("allowed-headers")
                   .child(headerName())
-                  .occurs(1, 1)
+                  .occurs(0, 1)
                   .description("Headers the request may carry"))
           .child(
               ElementDescriptor.builder("expose-headers")

@@ -1,0 +1,262 @@
+package dev.sluice.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one API gateway is configured with: the policy document of every scope (global,
+ * products, APIs, operations), the policy fragments, the named values, and the facts about the
+ * deployment that lint rules need (which operations stream Server-Sent Events, the tier, a proxy in
+ * front of the gateway).
+ *
+ * <p>Immutable and thread-safe. A scope whose policy document is absent has no file: APIM then
+ * inherits the parent scope unchanged (see {@code PolicyGraph}). Every part records where it was
+ * declared ({@code source}), so that diagnostics and findings about it can point there. Product
+ * membership is stated once, on the product ({@link Product#apiIds()}); {@link #productsOf(String)}
+ * answers it from the API's side. Maps keep declaration order.
+ *
+ * @param globalPolicy the global ("All APIs") policy, if a file was given
+ * @param products products in declaration order, ids unique
+ * @param apis APIs in declaration order, ids unique
+ * @param fragments policy fragments by id
+ * @param namedValues named values by name
+ * @param tier the APIM tier the configuration targets ({@code Consumption}, {@code Premium}, ...)
+ * @param frontProxy a proxy or load balancer in front of the gateway, if declared
+ * @param source where the gateway was declared: a descriptor file, an extract folder, a policy file
+ */
+public record Gateway(
+    Optional<PolicyDocument> globalPolicy,
+    List<Product> products,
+    List<Api> apis,
+    Map<String, PolicyDocument> fragments,
+    Map<String, NamedValue> namedValues,
+    Optional<String> tier,
+    Optional<FrontProxy> frontProxy,
+    SourcePosition source) {
+
+  public Gateway {
+    requireNonNull(globalPolicy, "globalPolicy");
+    products = List.copyOf(products);
+    apis = List.copyOf(apis);
+    fragments = ImmutableMap.copyOf(fragments);
+    namedValues = ImmutableMap.copyOf(namedValues);
+    requireNonNull(tier, "tier");
+    requireNonNull(frontProxy, "frontProxy");
+    requireNonNull(source, "source");
+    checkUnique(products.stream().map(Product::id).toList(), "product");
+    checkUnique(apis.stream().map(Api::id).toList(), "API");
+    fragments.forEach(
+        (id, document) ->
+            checkArgument(
+                document.kind() == PolicyDocument.Kind.FRAGMENT, "fragment %s is not a <fragment>", id));
+  }
+
+  /** A gateway with only these APIs and fragments, no global policy and nothing else declared. */
+  public static Gateway of(
+      List<Api> apis, Map<String, PolicyDocument> fragments, SourcePosition source) {
+    return new Gateway(
+        Optional.empty(), List.of(), apis, fragments, Map.of(), Optional.empty(), Optional.empty(), source);
+  }
+
+  public Optional<Api> api(String apiId) {
+    return apis.stream().filter(api -> api.id().equals(apiId)).findFirst();
+  }
+
+  public Optional<Product> product(String productId) {
+    return products.stream().filter(product -> product.id().equals(productId)).findFirst();
+  }
+
+  public Optional<Operation> operation(String apiId, String operationId) {
+    return api(apiId).flatMap(api -> api.operation(operationId));
+  }
+
+  /** Every operation of every API, APIs and operations in declaration order. */
+  public List<Operation> operations() {
+    List<Operation> all = new ArrayList<>();
+    for (Api api : apis) {
+      all.addAll(api.operations());
+    }
+    return List.copyOf(all);
+  }
+
+  /** The products that include this API, in declaration order; empty when it is in none. */
+  public List<Product> productsOf(String apiId) {
+    return products.stream().filter(product -> product.apiIds().contains(apiId)).toList();
+  }
+
+  public Optional<PolicyDocument> fragment(String fragmentId) {
+    return Optional.ofNullable(fragments.get(fragmentId));
+  }
+
+  public Optional<NamedValue> namedValue(String name) {
+    return Optional.ofNullable(namedValues.get(name));
+  }
+
+  /**
+   * Every policy document of the gateway with the scope it is attached to, global first, then
+   * products, APIs and their operations in declaration order. Fragments are not attached to a scope
+   * and are not listed.
+   */
+  public List<ScopedDocument> scopedDocuments() {
+    List<ScopedDocument> all = new ArrayList<>();
+    globalPolicy.ifPresent(document -> all.add(new ScopedDocument(Scope.GLOBAL, document)));
+    for (Product product : products) {
+      product.policy().ifPresent(document -> all.add(new ScopedDocument(product.scope(), document)));
+    }
+    for (Api api : apis) {
+      api.policy().ifPresent(document -> all.add(new ScopedDocument(api.scope(), document)));
+      for (Operation operation : api.operations()) {
+        operation
+            .policy()
+            .ifPresent(document -> all.add(new ScopedDocument(operation.scope(), document)));
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  private static void checkUnique(List<String> ids, String what) {
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      checkArgument(seen.add(id), "duplicate %s id: %s", what, id);
+    }
+  }
+
+  /** A policy document and the scope it is attached to. */
+  public record ScopedDocument(Scope scope, PolicyDocument document) {
+    public ScopedDocument {
+      requireNonNull(scope, "scope");
+      requireNonNull(document, "document");
+    }
+  }
+
+  /**
+   * A product: a set of APIs sold together, with its own policy applied between the global and the
+   * API scope for calls made with a subscription to it.
+   */
+  public record Product(
+      String id, Optional<PolicyDocument> policy, List<String> apiIds, SourcePosition source) {
+    public Product {
+      requireNonNull(id, "id");
+      requireNonNull(policy, "policy");
+      apiIds = List.copyOf(apiIds);
+      requireNonNull(source, "source");
+    }
+
+    public Scope scope() {
+      return Scope.product(id);
+    }
+  }
+
+  /**
+   * An API: its URL suffix on the gateway ({@code path}), the backend it forwards to when no policy
+   * says otherwise, its policy and its operations.
+   */
+  public record Api(
+      String id,
+      String path,
+      Optional<String> backendUrl,
+      Optional<PolicyDocument> policy,
+      List<Operation> operations,
+      SourcePosition source) {
+    public Api {
+      requireNonNull(id, "id");
+      requireNonNull(path, "path");
+      requireNonNull(backendUrl, "backendUrl");
+      requireNonNull(policy, "policy");
+      operations = List.copyOf(operations);
+      requireNonNull(source, "source");
+      Set<String> seen = new HashSet<>();
+      for (Operation operation : operations) {
+        checkArgument(
+            operation.apiId().equals(id), "operation %s belongs to API %s, not %s",
+            operation.id(), operation.apiId(), id);
+        checkArgument(seen.add(operation.id()), "duplicate operation id in API %s: %s", id, operation.id());
+      }
+    }
+
+    public Optional<Operation> operation(String operationId) {
+      return operations.stream().filter(op -> op.id().equals(operationId)).findFirst();
+    }
+
+    public Scope scope() {
+      return Scope.api(id);
+    }
+  }
+
+  /**
+   * One operation of an API.
+   *
+   * @param method the HTTP method, upper case, or {@code "*"} when unknown (any method)
+   * @param urlTemplate the URL template relative to the API path, such as {@code /users/{id}}
+   * @param streaming whether the operation's responses are a Server-Sent Events stream
+   *     ({@code text/event-stream}) that must be relayed event by event
+   * @param maxEventGap for a stream, the longest time the backend may stay silent between two events,
+   *     when declared; idle timeouts shorter than this end the stream
+   */
+  public record Operation(
+      String apiId,
+      String id,
+      String method,
+      String urlTemplate,
+      Optional<PolicyDocument> policy,
+      boolean streaming,
+      Optional<Duration> maxEventGap,
+      SourcePosition source) {
+
+    /** The method of an operation whose method is not known: any. */
+    public static final String ANY_METHOD = "*";
+
+    public Operation {
+      requireNonNull(apiId, "apiId");
+      requireNonNull(id, "id");
+      requireNonNull(method, "method");
+      requireNonNull(urlTemplate, "urlTemplate");
+      requireNonNull(policy, "policy");
+      requireNonNull(maxEventGap, "maxEventGap");
+      requireNonNull(source, "source");
+      checkArgument(streaming || maxEventGap.isEmpty(), "maxEventGap needs a streaming operation: %s", id);
+      maxEventGap.ifPresent(
+          gap -> checkArgument(!gap.isNegative() && !gap.isZero(), "maxEventGap must be positive: %s", gap));
+    }
+
+    public Scope scope() {
+      return Scope.operation(apiId, id);
+    }
+  }
+
+  /**
+   * A named value, referenced as {@code {{name}}} in policies. The value of a secret is often not
+   * exported (Key Vault reference, masked extract), hence optional.
+   */
+  public record NamedValue(String name, Optional<String> value, boolean secret, SourcePosition source) {
+    public NamedValue {
+      requireNonNull(name, "name");
+      requireNonNull(value, "value");
+      requireNonNull(source, "source");
+    }
+  }
+
+  /**
+   * A proxy or load balancer in front of the gateway. Either setting may be unknown (not declared).
+   *
+   * @param responseBuffering whether it holds whole responses before relaying them
+   * @param requestTimeout how long it lets a request run, streams included, before cutting it
+   */
+  public record FrontProxy(
+      Optional<Boolean> responseBuffering, Optional<Duration> requestTimeout, SourcePosition source) {
+    public FrontProxy {
+      requireNonNull(responseBuffering, "responseBuffering");
+      requireNonNull(requestTimeout, "requestTimeout");
+      requireNonNull(source, "source");
+    }
+  }
+}
