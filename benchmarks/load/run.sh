@@ -6,7 +6,7 @@
 #   --quick      short run (2 short rounds per scenario, 3-5 minutes); the full run takes 8-12 minutes
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
-#   --rebuild    build benchmarks/target/sluice-load.jar even if it looks up to date
+#   --rebuild    build benchmarks/target/benchmarks.jar even if it looks up to date
 #   --out FILE   where the Markdown report goes (default benchmarks/load/results-latest.md)
 #
 # What it does: installs nginx from Debian's packages if it is missing (needs root), writes an nginx
@@ -44,7 +44,7 @@ done
 WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
 if [ "$QUICK" = 1 ]; then RUN_LIMIT=480; else RUN_LIMIT=900; fi
 BUILD_LIMIT=900
-JAR="$ROOT/benchmarks/target/sluice-load.jar"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
 # 10,000 streams need 10,000 sockets in the client, in the backend, and 20,000 in each proxy (split
 # over its processes): raise the open-file limit as far as this machine allows.
@@ -64,7 +64,7 @@ fi
 if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ] \
     || [ -n "$(find policy-*/src/main benchmarks/src/main -newer "$JAR" -type f -print -quit)" ]; then
   echo "Building $JAR..."
-  timeout "$BUILD_LIMIT" ./mvnw -q -B -o package -Pload -DskipTests -pl benchmarks -am
+  timeout "$BUILD_LIMIT" ./mvnw -q -B -o package -DskipTests -pl benchmarks -am
 fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sluice-load.XXXXXX")
