@@ -9,11 +9,40 @@ import java.util.function.Supplier;
 
 /**
  * Reads a whole body into memory, bounded: the cap is on the running total, so a body one byte over
- * fails instead of being truncated. An idle timer fails it when the source stops sending.
+ * fails instead of being truncated. A lazily re-armed timer (one per body, not one per chunk) fails
+ * it when the source sends nothing for {@code idleMillis}. Event-loop confined.
  */
 final class BodyCollector {
-  private BodyCollector() {}
+  private final Vertx vertx;
+  private final ReadStream<Buffer> source;
+  private final long maxBytes;
+  private final long idleMillis;
+  private final Supplier<PolicyFailure> tooLarge;
+  private final Supplier<PolicyFailure> idle;
+  private final Promise<Buffer> promise = Promise.promise();
+  private final Buffer collected = Buffer.buffer();
+  private long lastChunk = System.nanoTime();
+  private long timer = -1;
 
+  private BodyCollector(
+      Vertx vertx,
+      ReadStream<Buffer> source,
+      long maxBytes,
+      long idleMillis,
+      Supplier<PolicyFailure> tooLarge,
+      Supplier<PolicyFailure> idle) {
+    this.vertx = vertx;
+    this.source = source;
+    this.maxBytes = maxBytes;
+    this.idleMillis = idleMillis;
+    this.tooLarge = tooLarge;
+    this.idle = idle;
+  }
+
+  /**
+   * Collects {@code source} (which should be paused) and resumes it. On failure the source is left
+   * with no handlers; the caller resets the connection behind it.
+   */
   static Future<Buffer> collect(
       Vertx vertx,
       ReadStream<Buffer> source,
@@ -21,69 +50,48 @@ final class BodyCollector {
       long idleMillis,
       Supplier<PolicyFailure> tooLarge,
       Supplier<PolicyFailure> idle) {
-    Promise<Buffer> promise = Promise.promise();
-    Buffer collected = Buffer.buffer();
-    long[] lastChunk = {System.nanoTime()};
-    long[] timer = {-1};
-    Runnable stop =
-        () -> {
-          vertx.cancelTimer(timer[0]);
-          source.handler(null);
-        };
-    timer[0] = vertx.setTimer(idleMillis, new IdleCheck(vertx, idleMillis, lastChunk, timer, () -> {
-      if (promise.tryFail(idle.get())) {
-        source.handler(null);
-      }
-    }));
-    source.exceptionHandler(
-        err -> {
-          stop.run();
-          promise.tryFail(err);
-        });
+    return new BodyCollector(vertx, source, maxBytes, idleMillis, tooLarge, idle).start();
+  }
+
+  private Future<Buffer> start() {
+    timer = vertx.setTimer(idleMillis, this::checkIdle);
+    source.exceptionHandler(this::fail);
     source.endHandler(
         v -> {
-          vertx.cancelTimer(timer[0]);
+          vertx.cancelTimer(timer);
           promise.tryComplete(collected);
         });
-    source.handler(
-        chunk -> {
-          lastChunk[0] = System.nanoTime();
-          if (collected.length() + (long) chunk.length() > maxBytes) {
-            stop.run();
-            source.endHandler(null);
-            promise.tryFail(tooLarge.get());
-            return;
-          }
-          collected.appendBuffer(chunk);
-        });
+    source.handler(this::onChunk);
     source.resume();
     return promise.future();
   }
 
-  /** Re-arms itself until {@code idleMillis} have passed since the last chunk; one timer per body. */
-  static final class IdleCheck implements io.vertx.core.Handler<Long> {
-    private final Vertx vertx;
-    private final long idleMillis;
-    private final long[] lastChunk;
-    private final long[] timer;
-    private final Runnable onIdle;
-
-    IdleCheck(Vertx vertx, long idleMillis, long[] lastChunk, long[] timer, Runnable onIdle) {
-      this.vertx = vertx;
-      this.idleMillis = idleMillis;
-      this.lastChunk = lastChunk;
-      this.timer = timer;
-      this.onIdle = onIdle;
+  private void onChunk(Buffer chunk) {
+    if (promise.future().isComplete()) {
+      return;
     }
+    lastChunk = System.nanoTime();
+    if (collected.length() + (long) chunk.length() > maxBytes) {
+      fail(tooLarge.get());
+      return;
+    }
+    collected.appendBuffer(chunk);
+  }
 
-    @Override
-    public void handle(Long id) {
-      long quietMillis = (System.nanoTime() - lastChunk[0]) / 1_000_000;
-      if (quietMillis >= idleMillis) {
-        onIdle.run();
-      } else {
-        timer[0] = vertx.setTimer(idleMillis - quietMillis, this);
-      }
+  private void checkIdle(long id) {
+    long quietMillis = (System.nanoTime() - lastChunk) / 1_000_000;
+    if (quietMillis >= idleMillis) {
+      fail(idle.get());
+    } else {
+      timer = vertx.setTimer(idleMillis - quietMillis, this::checkIdle);
+    }
+  }
+
+  private void fail(Throwable failure) {
+    vertx.cancelTimer(timer);
+    if (promise.tryFail(failure)) {
+      source.handler(null);
+      source.endHandler(null);
     }
   }
 }

@@ -141,6 +141,9 @@ final class DefaultPolicyGateway implements PolicyGateway {
             .setHost(options.host())
             .setPort(port)
             .setTcpNoDelay(true)
+            // Cleartext HTTP/2 upgrade detection delays the connection handler until the first
+            // bytes are read, after the request decoder has started; HTTP/1.1 only on cleartext.
+            .setHttp2ClearTextEnabled(false)
             .setMaxHeaderSize(options.maxHeaderSize())
             .setMaxInitialLineLength(options.maxInitialLineLength())
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)

@@ -51,6 +51,8 @@ final class ForwardRequestStep implements PolicyStep {
     private final GatewayEnv env;
     private final Promise<StepOutcome> promise = Promise.promise();
     private HttpClientRequest backendRequest;
+    /** A client body taken for forwarding but not yet handed to the backend request. */
+    private ReadStream<Buffer> pendingBody;
     private boolean abandoned;
     private long headerTimer = -1;
 
@@ -97,7 +99,8 @@ final class ForwardRequestStep implements PolicyStep {
             .onSuccess(buffer -> send(buffer, null))
             .onFailure(this::abandon);
       } else {
-        send(null, body.orElse(null));
+        pendingBody = body.orElse(null);
+        send(null, pendingBody);
       }
       return promise.future();
     }
@@ -127,12 +130,20 @@ final class ForwardRequestStep implements PolicyStep {
           headers.set("content-length", length.trim());
         }
       }
-      RequestOptions requestOptions =
-          new RequestOptions()
-              .setMethod(HttpMethod.valueOf(request.method()))
-              .setAbsoluteURI(request.url().toString())
-              .setHeaders(headers)
-              .setFollowRedirects(options.followRedirects());
+      RequestOptions requestOptions;
+      try {
+        requestOptions =
+            new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setAbsoluteURI(request.url().toString())
+                .setHeaders(headers)
+                .setFollowRedirects(options.followRedirects());
+      } catch (RuntimeException e) {
+        abandon(
+            new PolicyFailure(
+                500, "invalid_backend_url", "Cannot call backend URL " + request.url(), e));
+        return;
+      }
       env.client()
           .request(requestOptions)
           .onFailure(err -> abandon(connectFailure(err)))
@@ -143,6 +154,7 @@ final class ForwardRequestStep implements PolicyStep {
                   return;
                 }
                 backendRequest = created;
+                pendingBody = null;
                 Future<HttpClientResponse> response;
                 if (bufferedBody != null) {
                   response = created.send(bufferedBody);
@@ -235,6 +247,11 @@ final class ForwardRequestStep implements PolicyStep {
       env.vertx().cancelTimer(headerTimer);
       if (backendRequest != null) {
         backendRequest.reset();
+      }
+      if (pendingBody != null) {
+        // Never forwarded: drain it so the client connection can carry the error response.
+        pendingBody.resume();
+        pendingBody = null;
       }
       promise.tryFail(failure);
     }
