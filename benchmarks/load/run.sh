@@ -1,111 +1,176 @@
 #!/usr/bin/env bash
-# Per-event latency of an SSE stream: backend direct, through Sluice, through nginx (proxy_buffering
-# off). Everything binds 127.0.0.1, every process this script starts is ended by its PID, and the
-# whole run is bounded by RUN_TIMEOUT seconds.
+# Load benchmark of the Sluice gateway against the backend itself and nginx, on 127.0.0.1 only.
 #
-#   benchmarks/load/run.sh                # defaults: 50 streams x 200 events, one every 20 ms
-#   STREAMS=200 EVENTS=100 benchmarks/load/run.sh
+#   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
+#
+#   --quick      short run (2 short rounds per scenario, 3-5 minutes); the full run takes 8-12 minutes
+#   --no-sluice  skip the Sluice target (backend vs nginx only)
+#   --no-nginx   skip the nginx target
+#   --rebuild    build benchmarks/target/benchmarks.jar even if it looks up to date
+#   --out FILE   where the Markdown report goes (default benchmarks/load/results-latest.md)
+#
+# What it does: installs nginx from Debian's packages if it is missing (needs root), writes an nginx
+# config into a temporary directory (2 worker processes with reuseport, proxy_buffering off,
+# HTTP/1.1 keep-alive upstream, listening on 127.0.0.1 only) and starts it with 'daemon off;' in
+# the background; starts the backend in its own JVM and the Sluice gateway as 2 JVMs with one
+# event loop each (one port each; the client spreads its connections over them); runs the driver
+# (the load client) with every scenario interleaved over the targets; prints the report and writes
+# it to FILE. Why two processes per proxy: 10,000 relayed streams need 20,000 sockets in a proxy,
+# and the open-file limit here is 20,000 per process. Everything runs under a time limit, and only
+# the processes started here are stopped, by their PID. Results are explained in
+# docs/performance.md ("Gateway (load)").
 set -euo pipefail
+
+QUICK=0
+SLUICE=1
+NGINX=1
+REBUILD=0
 cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+OUT="$ROOT/benchmarks/load/results-latest.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --no-sluice) SLUICE=0 ;;
+    --no-nginx) NGINX=0 ;;
+    --rebuild) REBUILD=1 ;;
+    --out) shift; OUT="$1" ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
 
-STREAMS=${STREAMS:-50}
-EVENTS=${EVENTS:-200}
-INTERVAL_MS=${INTERVAL_MS:-20}
-RUN_TIMEOUT=${RUN_TIMEOUT:-600}
-BACKEND_PORT=${BACKEND_PORT:-18181}
-SLUICE_PORT=${SLUICE_PORT:-18182}
-NGINX_PORT=${NGINX_PORT:-18183}
+WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
+if [ "$QUICK" = 1 ]; then RUN_LIMIT=480; else RUN_LIMIT=900; fi
+BUILD_LIMIT=900
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
-if [[ -z "${SLUICE_LOAD_BOUNDED:-}" ]]; then
-  SLUICE_LOAD_BOUNDED=1 exec timeout --signal=TERM "$RUN_TIMEOUT" "$0" "$@"
+# 10,000 streams need 10,000 sockets in the client, in the backend, and 20,000 in each proxy (split
+# over its processes): raise the open-file limit as far as this machine allows.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+echo "open-file limit per process: $(ulimit -n)"
+
+if [ "$NGINX" = 1 ] && ! command -v nginx >/dev/null 2>&1; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "nginx is not installed and this is not root: install it or pass --no-nginx" >&2
+    exit 1
+  fi
+  echo "Installing nginx from Debian's packages..."
+  timeout 600 apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq nginx >/dev/null
 fi
 
-if ! command -v nginx >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq nginx >/dev/null
+if [ "$REBUILD" = 1 ] || [ ! -f "$JAR" ] \
+    || [ -n "$(find policy-*/src/main benchmarks/src/main -newer "$JAR" -type f -print -quit)" ]; then
+  echo "Building $JAR..."
+  timeout "$BUILD_LIMIT" ./mvnw -q -B -o package -DskipTests -pl benchmarks -am
 fi
 
-# benchmarks/target/benchmarks.jar is the shaded jar: Sluice, Vert.x and the load harness.
-./mvnw -q -B -o package -pl benchmarks -am -DskipTests
-CP=benchmarks/target/benchmarks.jar
-
-WORK=$(mktemp -d)
-PIDS=()
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/sluice-load.XXXXXX")
+STARTED=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do
+  local pid
+  for pid in "${STARTED[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
+  for pid in "${STARTED[@]}"; do
+    # Bounded wait: a process that ignores TERM for 10 s is killed.
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
   done
-  rm -rf "$WORK"
+  rm -rf "$TMP"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-JAVA_OPTS=(-Xms256m -Xmx512m -XX:+UseParallelGC)
+mapfile -t PORTS < <(java -cp "$JAR" dev.sluice.bench.load.FreePorts $((2 + 2 * WORKERS)))
+BACKEND_PORT=${PORTS[0]}
+NGINX_PORT=${PORTS[1]}
+SLUICE_PORTS=("${PORTS[@]:2:$WORKERS}")
+ADMIN_PORTS=("${PORTS[@]:$((2 + WORKERS)):$WORKERS}")
+ARGS=(--backend-port "$BACKEND_PORT" --workers "$WORKERS" --out "$OUT")
+[ "$QUICK" = 1 ] && ARGS+=(--quick)
 
-java "${JAVA_OPTS[@]}" -cp "$CP" dev.sluice.bench.SseLoad backend "$BACKEND_PORT" >"$WORK/backend.log" 2>&1 &
-PIDS+=($!)
-java "${JAVA_OPTS[@]}" -cp "$CP" dev.sluice.bench.SseLoad gateway "$SLUICE_PORT" "http://127.0.0.1:$BACKEND_PORT" >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.LoadBackend --port "$BACKEND_PORT" \
+  --max-seconds $((RUN_LIMIT + 60)) > "$TMP/backend.log" 2>&1 &
+STARTED+=("$!")
 
-mkdir -p "$WORK/nginx"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 4096; }
+if [ "$NGINX" = 1 ]; then
+  mkdir -p "$TMP/nginx/logs" "$TMP/nginx/temp"
+  cat > "$TMP/nginx/nginx.conf" <<EOF
+worker_processes $WORKERS;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/logs/error.log warn;
+events {
+  worker_connections 19000;
+}
 http {
   access_log off;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+  client_body_temp_path $TMP/nginx/temp/body;
+  proxy_temp_path $TMP/nginx/temp/proxy;
+  fastcgi_temp_path $TMP/nginx/temp/fastcgi;
+  uwsgi_temp_path $TMP/nginx/temp/uwsgi;
+  scgi_temp_path $TMP/nginx/temp/scgi;
+  upstream backend {
+    server 127.0.0.1:$BACKEND_PORT;
+    keepalive 256;
+  }
   server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
+    listen 127.0.0.1:$NGINX_PORT backlog=4096 reuseport;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_buffering off;
+    proxy_read_timeout 300s;
+    keepalive_requests 100000;
+    location /sse {
       proxy_pass http://backend;
-      proxy_http_version 1.1;
+    }
+    # The same header work as Sluice's 5-policy pipeline.
+    location /plain {
       proxy_set_header Connection "";
-      proxy_buffering off;
-      proxy_cache off;
-      proxy_read_timeout 300s;
+      proxy_set_header X-Bench-Pipeline "nginx";
+      proxy_set_header X-Request-Source \$x_request_source;
+      proxy_set_header X-Debug "";
+      add_header X-Served-By "nginx";
+      proxy_pass http://backend;
     }
   }
+  map \$http_x_request_source \$x_request_source {
+    "" "load";
+    default \$http_x_request_source;
+  }
 }
-CONF
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
-PIDS+=($!)
+EOF
+  nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  STARTED+=("$NGINX_PID")
+  ARGS+=(--nginx-port "$NGINX_PORT" --nginx-pid "$NGINX_PID")
+fi
 
-ready() {
-  for _ in $(seq 1 60); do
-    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/events?n=1&interval=1"; then
-      return 0
-    fi
-    sleep 0.5
+if [ "$SLUICE" = 1 ]; then
+  SLUICE_PIDS=()
+  for i in $(seq 0 $((WORKERS - 1))); do
+    java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
+      --port "${SLUICE_PORTS[$i]}" --admin-port "${ADMIN_PORTS[$i]}" --backend-port "$BACKEND_PORT" \
+      --event-loops 1 > "$TMP/sluice-$i.log" 2>&1 &
+    SLUICE_PIDS+=("$!")
+    STARTED+=("$!")
   done
-  echo "port $1 did not come up" >&2
-  return 1
-}
-ready "$BACKEND_PORT"
-ready "$SLUICE_PORT"
-ready "$NGINX_PORT"
+  join() { local IFS=,; echo "$*"; }
+  ARGS+=(--sluice-ports "$(join "${SLUICE_PORTS[@]}")" --sluice-pids "$(join "${SLUICE_PIDS[@]}")" \
+    --sluice-admin-ports "$(join "${ADMIN_PORTS[@]}")")
+fi
 
-echo "SSE per-event latency: $STREAMS streams x $EVENTS events, one every $INTERVAL_MS ms (lower is better)"
-client() {
-  java "${JAVA_OPTS[@]}" -cp "$CP" dev.sluice.bench.SseLoad client "http://127.0.0.1:$1/events" \
-    "$STREAMS" "$EVENTS" "$INTERVAL_MS" "$2"
-}
-# Warm-up for each target (JIT, connection pools), then the measured runs.
-for target in "$BACKEND_PORT direct" "$SLUICE_PORT sluice" "$NGINX_PORT nginx"; do
-  set -- $target
-  EVENTS_SAVED=$EVENTS; EVENTS=$((EVENTS / 4 + 1))
-  client "$1" "$2" >/dev/null || true
-  EVENTS=$EVENTS_SAVED
-done
+echo "backend :$BACKEND_PORT  sluice :${SLUICE_PORTS[*]} (admin :${ADMIN_PORTS[*]})  nginx :$NGINX_PORT  limit ${RUN_LIMIT}s"
 status=0
-client "$BACKEND_PORT" direct || status=1
-client "$SLUICE_PORT" sluice || status=1
-client "$NGINX_PORT" nginx || status=1
-exit $status
+timeout -k 10 "$RUN_LIMIT" java -Xms512m -Xmx2g -cp "$JAR" dev.sluice.bench.load.LoadBenchmark "${ARGS[@]}" \
+  || status=$?
+if [ "$status" != 0 ]; then
+  echo "driver failed (exit $status)" >&2
+  for f in "$TMP"/backend.log "$TMP"/sluice-*.log; do
+    [ -f "$f" ] && { echo "--- $(basename "$f") (tail)"; tail -20 "$f"; } >&2
+  done
+  [ -f "$TMP/nginx/logs/error.log" ] && { echo "--- nginx error log (tail)"; tail -20 "$TMP/nginx/logs/error.log"; } >&2
+fi
+exit "$status"
