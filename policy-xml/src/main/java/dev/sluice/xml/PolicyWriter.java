@@ -34,7 +34,7 @@ public final class PolicyWriter {
     this.catalog = catalog;
     ReaderOptions limits = ReaderOptions.defaults();
     this.probe =
-        XmlFactories.hardened(
+        HardenedXml.policyInputFactory(
             limits.maxDepth(), limits.maxAttributeChars(), limits.maxTextChars());
   }
 

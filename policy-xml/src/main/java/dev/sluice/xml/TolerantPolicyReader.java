@@ -35,7 +35,7 @@ final class TolerantPolicyReader implements PolicyReader {
   TolerantPolicyReader(ReaderOptions options) {
     this.options = requireNonNull(options, "options");
     this.factory =
-        XmlFactories.hardened(options.maxDepth(), options.maxAttributeChars(), options.maxTextChars());
+        HardenedXml.policyInputFactory(options.maxDepth(), options.maxAttributeChars(), options.maxTextChars());
     this.validator = CatalogValidator.create(options.catalog());
     this.maxBytes = Math.max(options.maxDocumentBytes(), options.maxFragmentBytes());
   }
