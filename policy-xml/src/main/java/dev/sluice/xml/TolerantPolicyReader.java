@@ -30,6 +30,7 @@ final class TolerantPolicyReader implements PolicyReader {
   private final ReaderOptions options;
   private final XMLInputFactory2 factory;
   private final CatalogValidator validator;
+  private final ElementRole.Table roles;
   private final int maxBytes;
 
   TolerantPolicyReader(ReaderOptions options) {
@@ -37,6 +38,7 @@ final class TolerantPolicyReader implements PolicyReader {
     this.factory =
         HardenedXml.policyInputFactory(options.maxDepth(), options.maxAttributeChars(), options.maxTextChars());
     this.validator = CatalogValidator.create(options.catalog());
+    this.roles = ElementRole.Table.of(options.catalog());
     this.maxBytes = Math.max(options.maxDocumentBytes(), options.maxFragmentBytes());
   }
 
@@ -141,7 +143,7 @@ final class TolerantPolicyReader implements PolicyReader {
       return failed(problem.code(), source.position(problem.offset()), problem.message());
     }
     LoadResult<PolicyDocument> built =
-        new DocumentBuilder(source, masked, byteLength, options, factory).build();
+        new DocumentBuilder(source, masked, byteLength, options, factory, roles).build();
     if (built.value().isEmpty()) {
       return built;
     }
