@@ -48,7 +48,15 @@ public enum DiagnosticCode {
   INVALID_DESCRIPTOR(Severity.ERROR),
   INVALID_SPECIFICATION(Severity.WARNING),
   UNKNOWN_REFERENCE(Severity.ERROR),
-  MISSING_SECTION(Severity.WARNING);
+  MISSING_SECTION(Severity.WARNING),
+  // Policy expressions
+  EXPRESSION_SYNTAX(Severity.ERROR),
+  EXPRESSION_UNSUPPORTED(Severity.ERROR),
+  EXPRESSION_TYPE(Severity.ERROR),
+  EXPRESSION_NAMED_VALUE(Severity.WARNING),
+  // Lint configuration
+  INVALID_LINT_CONFIG(Severity.ERROR),
+  UNKNOWN_RULE(Severity.WARNING);
 
   private final Severity defaultSeverity;
 

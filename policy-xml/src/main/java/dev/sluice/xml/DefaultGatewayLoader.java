@@ -30,13 +30,25 @@ final class DefaultGatewayLoader implements GatewayLoader {
   private static final int MAX_FILES = 10_000;
 
   private final PolicyFiles policies;
+  private final ExpressionCheck expressions;
 
-  DefaultGatewayLoader(PolicyFiles policies) {
+  DefaultGatewayLoader(PolicyFiles policies, ExpressionCheck expressions) {
     this.policies = policies;
+    this.expressions = expressions;
   }
 
   @Override
   public LoadResult<Gateway> load(Path path) {
+    LoadResult<Gateway> loaded = loadForm(path);
+    if (loaded.value().isEmpty()) {
+      return loaded;
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+    diagnostics.addAll(expressions.check(loaded.value().get()));
+    return new LoadResult<>(loaded.value(), diagnostics);
+  }
+
+  private LoadResult<Gateway> loadForm(Path path) {
     SourcePosition at = SourcePosition.of(path.toString(), 1, 1);
     if (Files.isDirectory(path)) {
       Path descriptor = path.resolve(DESCRIPTOR_FILE);

@@ -3,6 +3,7 @@ package dev.sluice.xml;
 import dev.sluice.core.Gateway;
 import dev.sluice.core.LoadResult;
 import dev.sluice.core.catalog.CatalogValidator;
+import dev.sluice.core.expr.ExpressionCompiler;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +27,8 @@ import java.nio.file.Path;
  * <p>Every problem is a diagnostic with {@code file:line:col}; file names are the path given joined
  * with the relative path of each file, so they are valid from the caller's working directory. The
  * result holds a gateway whenever the input could be recognized, even with errors, so that as much
- * as possible can be checked in one run. Implementations are thread-safe.
+ * as possible can be checked in one run. Every policy expression is compiled with the gateway's
+ * named values, so expression errors come with their position too. Implementations are thread-safe.
  */
 public interface GatewayLoader {
 
@@ -41,7 +43,8 @@ public interface GatewayLoader {
 
   /** A loader reading policy files with {@code reader} and checking scope limits with {@code validator}. */
   static GatewayLoader create(PolicyReader reader, CatalogValidator validator) {
-    return new DefaultGatewayLoader(new PolicyFiles(reader, validator));
+    return new DefaultGatewayLoader(
+        new PolicyFiles(reader, validator), new ExpressionCheck(ExpressionCompiler.create()));
   }
 
   /** Loads a descriptor, an APIOps extract, a policy file or a folder of policy files. */

@@ -1,0 +1,103 @@
+package dev.sluice.lint;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.core.PolicyNode;
+import dev.sluice.core.Severity;
+import dev.sluice.core.SourcePosition;
+import dev.sluice.core.catalog.PolicyCatalog;
+import dev.sluice.core.graph.GraphNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rule sees while it checks: the catalog, which rule ids exist, and {@code report} methods.
+ *
+ * <p>One context serves one rule in one run; it is not thread-safe. Reports are turned into {@link
+ * Finding}s here: the rule's id, its configured severity, the position (the node's unless given)
+ * (lowered by {@link FindingDetails#withSeverityAtMost}) and, when a {@code sluice-disable} comment
+ * directly before the node names the rule, the suppression.
+ */
+public final class RuleContext {
+
+  private final RuleInfo rule;
+  private final Severity severity;
+  private final PolicyCatalog catalog;
+  private final RuleRegistry registry;
+  private final Map<SourcePosition, PolicyNode> elements;
+  private final List<Finding> findings = new ArrayList<>();
+
+  RuleContext(
+      RuleInfo rule,
+      Severity severity,
+      PolicyCatalog catalog,
+      RuleRegistry registry,
+      Map<SourcePosition, PolicyNode> elements) {
+    this.rule = requireNonNull(rule, "rule");
+    this.severity = requireNonNull(severity, "severity");
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.registry = requireNonNull(registry, "registry");
+    this.elements = requireNonNull(elements, "elements");
+  }
+
+  /** The catalog the run lints against; rules read {@code BodyAccess} and the like from it. */
+  public PolicyCatalog catalog() {
+    return catalog;
+  }
+
+  /** Whether a rule with this id is registered (enabled or not). */
+  public boolean isKnownRule(String ruleId) {
+    return registry.find(ruleId).isPresent();
+  }
+
+  /** Reports {@code node} at its own position. */
+  public void report(PolicyNode node, String message) {
+    report(node, node.position(), message, FindingDetails.none());
+  }
+
+  /** Reports {@code node} at its own position, with details. */
+  public void report(PolicyNode node, String message, FindingDetails details) {
+    report(node, node.position(), message, details);
+  }
+
+  /** Reports a node of an effective policy at the position where it is written. */
+  public void report(GraphNode node, String message, FindingDetails details) {
+    report(node.node(), node.position(), message, details);
+  }
+
+  /**
+   * Reports the element that starts at {@code position} (a {@code <base/>} through which an
+   * operation inherits a node, say): its {@code sluice-disable} comments apply when the element is
+   * among the linted documents.
+   */
+  public void report(SourcePosition position, String message, FindingDetails details) {
+    PolicyNode element = elements.get(position);
+    if (element != null) {
+      report(element, position, message, details);
+    } else {
+      findings.add(Finding.of(rule.id(), details.apply(severity), position, message, details));
+    }
+  }
+
+  /**
+   * Reports {@code node} at {@code position} (an attribute or comment of the node, say). The node
+   * decides suppression: its {@code sluice-disable} comments apply.
+   */
+  public void report(
+      PolicyNode node, SourcePosition position, String message, FindingDetails details) {
+    requireNonNull(node, "node");
+    Finding finding = Finding.of(rule.id(), details.apply(severity), position, message, details);
+    for (SuppressionComment suppression : SuppressionComment.parseAll(node.comments())) {
+      if (suppression.names(rule.id())) {
+        finding = finding.suppressedBy(suppression.toSuppression());
+        break;
+      }
+    }
+    findings.add(finding);
+  }
+
+  List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.sluice.lint.format;
+
+/** Counted nouns for summary lines. */
+final class Plural {
+  private Plural() {}
+
+  static String of(int count, String singular, String plural) {
+    return count + " " + (count == 1 ? singular : plural);
+  }
+}

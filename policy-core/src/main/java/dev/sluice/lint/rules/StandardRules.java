@@ -1,0 +1,27 @@
+package dev.sluice.lint.rules;
+
+import dev.sluice.lint.Rule;
+import java.util.List;
+
+/**
+ * The one registration list of Sluice's lint rules, kept sorted by id (a test checks it). Adding a
+ * rule is one line here.
+ */
+public final class StandardRules {
+
+  private static final List<Rule> ALL =
+      List.of(
+          // Keep sorted by rule id.
+          new SuppressionWithoutReason(),
+          new SuppressionOfUnknownRule(),
+          new ForwardRequestBuffersStream(),
+          new PolicyReadsWholeStream(),
+          new PolicyRewritesStream());
+
+  private StandardRules() {}
+
+  /** Every standard rule, sorted by id. */
+  public static List<Rule> all() {
+    return ALL;
+  }
+}
