@@ -167,4 +167,33 @@ class CompilerLoadTest extends CompiledGatewaySupport {
     assertThat(reply.status()).isEqualTo(502);
     assertThat(reply.body()).contains("backend_unreachable");
   }
+
+  @Test
+  void an_expression_reading_the_response_body_of_a_stream_is_reported() throws Exception {
+    LoadResult<RoutingTable> result =
+        load(
+            BACKEND,
+            """
+            <policies>
+              <inbound />
+              <backend><forward-request buffer-response="false" /></backend>
+              <outbound>
+                <set-header name="x-size" exists-action="override">
+                  <value>@(context.Response.Body.As<string>(preserveContent: true).Length.ToString())</value>
+                </set-header>
+              </outbound>
+            </policies>
+            """,
+            true,
+            compilerOptions().withStrictBuffering(true));
+
+    assertThat(result.value()).isEmpty();
+    assertThat(result.errors())
+        .anySatisfy(
+            d -> {
+              assertThat(d.code()).isEqualTo("STREAM_BUFFERED");
+              assertThat(d.position().line()).isEqualTo(5);
+              assertThat(d.message()).contains("context.Response.Body");
+            });
+  }
 }

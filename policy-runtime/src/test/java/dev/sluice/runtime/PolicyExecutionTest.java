@@ -398,4 +398,81 @@ class PolicyExecutionTest extends CompiledGatewaySupport {
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.headers().get("x-reason")).isEqualTo("backend_error_status");
   }
+
+  @Test
+  void send_one_way_request_reaches_its_target_without_holding_the_exchange() throws Exception {
+    HttpServer backend = echoBackend();
+    java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
+    HttpServer side =
+        backend(
+            request -> {
+              seen.complete(request.method() + " " + request.getHeader("x-item"));
+              request.response().end();
+            });
+    int port =
+        serve(
+            backend,
+            """
+            <policies>
+              <inbound>
+                <send-one-way-request mode="new">
+                  <set-url>http://127.0.0.1:%d/audit</set-url>
+                  <set-method>PUT</set-method>
+                  <set-header name="x-item" exists-action="override"><value>@(context.Request.MatchedParameters["id"])</value></set-header>
+                </send-one-way-request>
+              </inbound>
+              <backend><forward-request /></backend>
+              <outbound />
+            </policies>
+            """
+                .formatted(side.actualPort()));
+
+    Reply reply = get(port, "/api/items/12");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(seen.get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("PUT 12");
+  }
+
+  @Test
+  void forward_request_timeout_from_xml_gives_504_and_last_error() throws Exception {
+    HttpServer silent = backend(request -> {});
+    int port =
+        serve(
+            url(silent).toString(),
+            """
+            <policies>
+              <inbound />
+              <backend><forward-request timeout-ms="300" /></backend>
+              <outbound />
+              <on-error>
+                <set-header name="x-error" exists-action="override">
+                  <value>@(context.LastError.Source + "|" + context.LastError.Reason + "|" + context.LastError.Section)</value>
+                </set-header>
+              </on-error>
+            </policies>
+            """,
+            GatewayOptions.defaults());
+
+    Reply reply = get(port, "/api/items/1");
+
+    assertThat(reply.status()).isEqualTo(504);
+    assertThat(reply.headers().get("x-error")).isEqualTo("forward-request|backend_timeout|backend");
+  }
+
+  @Test
+  void rewrite_uri_drops_unmatched_query_parameters_when_asked() throws Exception {
+    HttpServer backend = echoBackend();
+    int port =
+        serve(
+            backend,
+            """
+            <policies>
+              <inbound><rewrite-uri template="/v1/{id}" copy-unmatched-params="false" /></inbound>
+              <backend><forward-request /></backend>
+              <outbound />
+            </policies>
+            """);
+
+    assertThat(get(port, "/api/items/3?secret=1").body()).startsWith("GET /v1/3\n");
+  }
 }
