@@ -30,14 +30,11 @@ class RealisticGatewayTest {
   }
 
   /**
-   * APIM members the expression compiler does not know yet: the cast to {@code IResponse} of a
-   * {@code send-request} response variable and {@code string.AsJwt()}. Both are valid in APIM; when
-   * the compiler learns them this list shrinks.
+   * APIM members the expression compiler does not know yet: {@code string.AsJwt()}. It is valid in
+   * APIM; when the compiler learns it this list shrinks.
    */
   private static final List<String> EXPRESSION_GAPS =
-      List.of(
-          "src/test/resources/realistic/api-jwt.xml:19:106 EXPRESSION_UNSUPPORTED",
-          "src/test/resources/realistic/product-streaming.xml:15:38 EXPRESSION_UNSUPPORTED");
+      List.of("src/test/resources/realistic/api-jwt.xml:19:106 EXPRESSION_UNSUPPORTED");
 
   @Test
   void loads_the_realistic_gateway_with_no_error_but_known_expression_gaps() {
