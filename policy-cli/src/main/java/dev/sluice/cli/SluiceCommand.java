@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Reads, checks and explains API Management policies.",
-    subcommands = {CheckCommand.class, GraphCommand.class, HelpCommand.class},
+    subcommands = {CheckCommand.class, GraphCommand.class, LintCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footer = {"", "Exit codes: 0 ok, 1 errors found, 2 usage error or unreadable input, 3 internal error."})
 final class SluiceCommand implements Runnable {
