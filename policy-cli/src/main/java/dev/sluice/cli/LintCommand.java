@@ -61,7 +61,8 @@ import picocli.CommandLine.Spec;
           + " OpenAPI responses are text/event-stream, a <!-- sluice:sse --> comment marks the file,"
           + " or --sse matches them.",
       "",
-      "Without --config, a sluice-lint.json in a PATH folder configures the rules for that PATH."
+      "Without --config, the rules are configured by the sluice-lint.json of a PATH folder, else by"
+          + " the one in the working directory, if any."
     },
     footer = {
       "",
@@ -88,7 +89,7 @@ final class LintCommand implements Callable<Integer> {
   String format;
 
   @Option(
-      names = "--output",
+      names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write the report to FILE; standard output then gets only the summary line.")
   String output;
@@ -193,17 +194,21 @@ final class LintCommand implements Callable<Integer> {
     }
 
     List<LintConfig> configs = new ArrayList<>();
+    Optional<Path> shared =
+        configFiles.isEmpty()
+            ? Optional.of(parent.workingDirectory().resolve(LintConfig.FILE_NAME)).filter(Files::isRegularFile)
+            : Optional.of(configFiles.get(0));
     for (Path path : resolved) {
       Optional<Path> file =
           configFiles.isEmpty()
-              ? Optional.of(path.resolve(LintConfig.FILE_NAME)).filter(Files::isRegularFile)
-              : Optional.of(configFiles.get(0));
+              ? Optional.of(path.resolve(LintConfig.FILE_NAME)).filter(Files::isRegularFile).or(() -> shared)
+              : shared;
       if (file.isEmpty()) {
         configs.add(LintConfig.defaults().disable(stripped(disable)));
         continue;
       }
       LoadResult<LintConfig> read = LintConfig.read(file.get(), registry);
-      read.diagnostics().forEach(d -> err.println(display.display(d).format()));
+      read.diagnostics().stream().map(display::display).sorted().forEach(d -> err.println(d.format()));
       if (read.value().isEmpty() || read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
         err.println("sluice: invalid lint configuration " + display.display(file.get()));
         return ExitCode.USAGE;

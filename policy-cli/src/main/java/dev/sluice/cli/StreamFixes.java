@@ -119,8 +119,10 @@ final class StreamFixes {
   private boolean visit(
       Gateway gateway, PolicyGraph graph, Section section, GraphNode node, Finding finding) {
     boolean matched = false;
-    if (reportedAt(node).equals(finding.position())
-        && (node.provenance().via().isEmpty()
+    SourcePosition reported = reportedAt(node);
+    // Reported at the node itself, or at a <base/> naming the node as related location.
+    if (reported.equals(finding.position())
+        && (reported.equals(node.position())
             || finding.related().stream().anyMatch(r -> r.position().equals(node.position())))) {
       Optional<String> attribute = bufferingAttribute(node, section);
       if (attribute.isPresent()) {
