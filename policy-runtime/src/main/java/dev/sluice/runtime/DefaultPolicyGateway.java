@@ -1,0 +1,200 @@
+package dev.sluice.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+final class DefaultPolicyGateway implements PolicyGateway {
+  private final Vertx vertx;
+  private final GatewayOptions options;
+  private final HttpClientAgent client;
+  private final GatewayEnv env;
+  private final AtomicReference<RoutingTable> routes;
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  /** Connections still waiting for their first request's headers, with their deadline timer. */
+  private final Map<HttpConnection, Long> awaitingHeaders = new ConcurrentHashMap<>();
+
+  DefaultPolicyGateway(Vertx vertx, GatewayOptions options, RoutingTable routes) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.options = Objects.requireNonNull(options, "options");
+    this.routes = new AtomicReference<>(Objects.requireNonNull(routes, "routes"));
+    HttpClientOptions clientOptions =
+        new HttpClientOptions()
+            .setTcpNoDelay(true)
+            .setKeepAlive(true)
+            .setDecompressionSupported(false)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.backendConnectTimeout().toMillis()))
+            .setMaxHeaderSize(Math.max(options.maxHeaderSize(), 16 * 1024));
+    PoolOptions poolOptions =
+        new PoolOptions()
+            .setHttp1MaxSize(options.backendPoolSize())
+            .setHttp2MaxSize(options.backendPoolSize())
+            .setMaxWaitQueueSize(options.backendWaitQueueSize());
+    this.client = vertx.httpClientBuilder().with(clientOptions).with(poolOptions).build();
+    this.env = new GatewayEnv(vertx, client, options);
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    request.pause();
+    Long deadline = awaitingHeaders.remove(request.connection());
+    if (deadline != null) {
+      vertx.cancelTimer(deadline);
+    }
+    MultiMap raw = request.headers();
+    if (raw.size() > options.maxHeaderCount()) {
+      reject(request, 431, "too_many_headers",
+          "The request has more than " + options.maxHeaderCount() + " header fields", true);
+      return;
+    }
+    if (raw.contains("content-length") && raw.contains("transfer-encoding")) {
+      reject(request, 400, "ambiguous_framing",
+          "The request has both Content-Length and Transfer-Encoding", true);
+      return;
+    }
+    String path = request.path();
+    if (path == null || !path.startsWith("/")) {
+      reject(request, 400, "bad_request", "The request target must be an absolute path", false);
+      return;
+    }
+    String method = request.method().name();
+    Optional<RoutingTable.RouteMatch> match;
+    try {
+      match = routes.get().match(method, path, request.query());
+    } catch (IllegalArgumentException e) {
+      reject(request, 400, "bad_request", "The request path is malformed: " + e.getMessage(), false);
+      return;
+    }
+    if (match.isEmpty()) {
+      reject(request, 404, "route_not_found", "No operation matches " + method + " " + path, false);
+      return;
+    }
+    RoutingTable.RouteMatch found = match.get();
+    PolicyContext context =
+        new PolicyContext(
+            env,
+            request,
+            found.route(),
+            found.parameters(),
+            found.backendUrl(),
+            forwardedHeaders(request));
+    request.response().closeHandler(v -> context.clientGone());
+    new PipelineRun(context, found.route().pipeline()).run();
+  }
+
+  /** End-to-end headers plus this hop's X-Forwarded-For, -Proto and -Host appended. */
+  private static MultiMap forwardedHeaders(HttpServerRequest request) {
+    MultiMap headers = HttpHygiene.endToEnd(request.headers());
+    SocketAddress remote = request.remoteAddress();
+    if (remote != null && remote.hostAddress() != null) {
+      HttpHygiene.appendToList(headers, "x-forwarded-for", remote.hostAddress());
+    }
+    HttpHygiene.appendToList(headers, "x-forwarded-proto", request.scheme() == null ? "http" : request.scheme());
+    HostAndPort authority = request.authority();
+    if (authority != null) {
+      String host = authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
+      HttpHygiene.appendToList(headers, "x-forwarded-host", host);
+    }
+    return headers;
+  }
+
+  private static void reject(
+      HttpServerRequest request, int status, String key, String message, boolean close) {
+    HttpServerResponse out = request.response();
+    out.setStatusCode(status).putHeader("content-type", "application/json");
+    if (close) {
+      out.putHeader("connection", "close");
+    }
+    request.resume();
+    out.end(ErrorResponses.body(status, key, message))
+        .onComplete(
+            ar -> {
+              if (close) {
+                request.connection().close();
+              }
+            });
+  }
+
+  @Override
+  public Future<HttpServer> listen(int port) {
+    HttpServerOptions serverOptions =
+        new HttpServerOptions()
+            .setHost(options.host())
+            .setPort(port)
+            .setTcpNoDelay(true)
+            // Cleartext HTTP/2 upgrade detection delays the connection handler until the first
+            // bytes are read, after the request decoder has started; HTTP/1.1 only on cleartext.
+            .setHttp2ClearTextEnabled(false)
+            .setMaxHeaderSize(options.maxHeaderSize())
+            .setMaxInitialLineLength(options.maxInitialLineLength())
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, options.connectionIdleTimeout().toMillis()))
+            .setCompressionSupported(options.compression());
+    HttpServer server =
+        vertx
+            .createHttpServer(serverOptions)
+            .connectionHandler(connection -> onConnection(connection, serverOptions))
+            .requestHandler(this);
+    return server.listen().onSuccess(servers::add);
+  }
+
+  private void onConnection(HttpConnection connection, HttpServerOptions serverOptions) {
+    StrictFraming.install(connection, serverOptions);
+    long timer =
+        vertx.setTimer(
+            options.headerReadTimeout().toMillis(),
+            id -> {
+              if (awaitingHeaders.remove(connection) != null) {
+                connection.close();
+              }
+            });
+    awaitingHeaders.put(connection, timer);
+    connection.closeHandler(
+        v -> {
+          Long pending = awaitingHeaders.remove(connection);
+          if (pending != null) {
+            vertx.cancelTimer(pending);
+          }
+        });
+  }
+
+  @Override
+  public void reload(RoutingTable table) {
+    routes.set(Objects.requireNonNull(table, "routes"));
+  }
+
+  @Override
+  public RoutingTable routes() {
+    return routes.get();
+  }
+
+  @Override
+  public Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (HttpServer server : servers) {
+      closing.add(server.close());
+    }
+    servers.clear();
+    closing.add(client.close());
+    return Future.all(closing).mapEmpty();
+  }
+}
