@@ -130,4 +130,17 @@ class LintBasicsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.PROBLEMS);
     assertThat(run.out()).contains("\"ruleId\": \"NOT_WELL_FORMED\"", "\"file\": \"broken.xml\"");
   }
+
+  @Test
+  void docs_example_output_is_true() throws IOException {
+    write("apis/events.xml", stream("<forward-request />"));
+
+    CliRun run = CliRun.run(dir, "lint", "--fail-on", "warning", "apis/");
+
+    String docs = Files.readString(Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+        .getParent().resolve("docs/cli.md"));
+    String example = docs.substring(docs.indexOf("$ sluice lint --fail-on warning apis/\n"));
+    example = example.substring(example.indexOf('\n') + 1, example.indexOf("```"));
+    assertThat(run.out()).isEqualTo(example);
+  }
 }
