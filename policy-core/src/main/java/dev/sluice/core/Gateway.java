@@ -83,11 +83,21 @@ public record Gateway(
         Optional.empty(), List.of(), apis, fragments, Map.of(), Optional.empty(), Optional.empty(), source);
   }
 
-  /** The logging settings that cover an API: the gateway-wide ones and the API's own. */
+  /**
+   * The logging settings that cover an API: its own, and the gateway-wide ones it does not override
+   * with a setting of the same id (as APIM's API diagnostics override the all-APIs ones).
+   */
   public List<LoggingSettings> loggingOf(String apiId) {
-    return logging.stream()
-        .filter(settings -> settings.apiId().map(apiId::equals).orElse(true))
-        .toList();
+    List<LoggingSettings> own =
+        logging.stream().filter(s -> s.apiId().filter(apiId::equals).isPresent()).toList();
+    List<LoggingSettings> result = new ArrayList<>();
+    for (LoggingSettings settings : logging) {
+      if (settings.apiId().isEmpty() && own.stream().noneMatch(o -> o.id().equals(settings.id()))) {
+        result.add(settings);
+      }
+    }
+    result.addAll(own);
+    return List.copyOf(result);
   }
 
   public Optional<Api> api(String apiId) {
