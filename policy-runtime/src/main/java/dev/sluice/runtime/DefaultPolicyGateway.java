@@ -97,7 +97,11 @@ final class DefaultPolicyGateway implements PolicyGateway {
             found.parameters(),
             found.backendUrl(),
             forwardedHeaders(request));
-    request.response().closeHandler(v -> context.clientGone());
+    request.response().closeHandler(v -> {
+      context.clientGone();
+      context.ended();
+    });
+    request.response().endHandler(v -> context.ended());
     new PipelineRun(context, found.route().pipeline()).run();
   }
 

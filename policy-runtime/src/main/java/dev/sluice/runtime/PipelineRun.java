@@ -75,10 +75,19 @@ final class PipelineRun {
       context.response().discardBody();
       return;
     }
-    PolicyFailure failure = PolicyFailure.of(cause);
+    PolicyFailure failure = PolicyFailure.of(LocatedFailure.unwrap(cause));
+    StepLocation location =
+        LocatedFailure.location(cause).orElse(new StepLocation(failedSource, "", "", ""));
     context.lastError(
         new LastError(
-            failedSource, failure.key(), failure.getMessage(), failedSection, failure.status()));
+            location.name(),
+            failure.key(),
+            failure.getMessage(),
+            failedSection,
+            failure.status(),
+            location.scope(),
+            location.path(),
+            location.policyId()));
     ErrorResponses.fill(context.resetResponse(), failure);
     if (pipeline.onError().isEmpty()) {
       send();
@@ -89,7 +98,8 @@ final class PipelineRun {
             ar -> {
               if (ar.failed()) {
                 // A failing on-error handler cannot be handled again; report it plainly.
-                ErrorResponses.fill(context.resetResponse(), PolicyFailure.of(ar.cause()));
+                ErrorResponses.fill(
+                    context.resetResponse(), PolicyFailure.of(LocatedFailure.unwrap(ar.cause())));
               }
               send();
             });
@@ -103,6 +113,7 @@ final class PipelineRun {
       response.discardBody();
       return;
     }
+    context.runBeforeSend();
     out.setStatusCode(response.status());
     response.reason().ifPresent(out::setStatusMessage);
     MultiMap headers = HttpHygiene.endToEnd(response.headers());
