@@ -36,8 +36,7 @@ class RealisticGatewayTest {
    */
   private static final List<String> EXPRESSION_GAPS =
       List.of(
-          "src/test/resources/realistic/api-jwt.xml:19:106 EXPRESSION_UNSUPPORTED",
-          "src/test/resources/realistic/product-streaming.xml:15:38 EXPRESSION_UNSUPPORTED");
+          "src/test/resources/realistic/api-jwt.xml:19:106 EXPRESSION_UNSUPPORTED");
 
   @Test
   void loads_the_realistic_gateway_with_no_error_but_known_expression_gaps() {
