@@ -188,8 +188,11 @@ class LintFixTest {
 
     CliRun run = CliRun.run(dir, "lint", "--fix", "chat.xml");
 
+    // forward-request's buffer-response takes no expression: a load error, and nothing is fixed.
     assertThat(read("chat.xml")).isEqualTo(original);
-    assertThat(run.err()).contains("no safe fix: buffer-response of <forward-request> is not a literal true");
+    assertThat(run.out()).contains("[EXPRESSION_NOT_ALLOWED]");
+    assertThat(run.err()).contains("sluice: fixed 0 findings in 0 files");
+    assertThat(run.exitCode()).isEqualTo(1);
   }
 
   @Test
