@@ -21,10 +21,15 @@ import java.util.Objects;
  * @param maxBufferedRequestBytes cap for {@code buffer-request-body}; beyond it: 413
  * @param maxBufferedResponseBytes cap for {@code buffer-response}; beyond it: 502, never truncation
  * @param streamWriteQueueBytes bytes queued towards a client before the backend is paused
- * @param backendPoolSize connections per backend host
+ * @param backendPoolSize connections per backend host; an open stream holds one for its whole life,
+ *     so the default allows ten thousand concurrent streams to one backend
  * @param backendWaitQueueSize requests waiting for a backend connection; beyond it: 503
  * @param backendConnectTimeout time to open a backend connection; beyond it: 502
  * @param compression whether responses may be compressed (never event streams)
+ * @param acceptBacklog pending connections the listening socket queues (the kernel may cap it), so
+ *     that thousands of clients connecting at once are not refused or retried
+ * @param listenerInstances HTTP servers {@link PolicyGateway#listen(int)} starts on the port, each
+ *     on its own event loop of the {@code Vertx} instance, which spreads connections over them
  */
 public record GatewayOptions(
     String host,
@@ -41,7 +46,9 @@ public record GatewayOptions(
     int backendPoolSize,
     int backendWaitQueueSize,
     Duration backendConnectTimeout,
-    boolean compression) {
+    boolean compression,
+    int acceptBacklog,
+    int listenerInstances) {
 
   public GatewayOptions {
     Objects.requireNonNull(host, "host");
@@ -60,6 +67,8 @@ public record GatewayOptions(
       throw new IllegalArgumentException("backendWaitQueueSize must not be negative");
     }
     positive("backendConnectTimeout", backendConnectTimeout);
+    positive("acceptBacklog", acceptBacklog);
+    positive("listenerInstances", listenerInstances);
   }
 
   public static GatewayOptions defaults() {
@@ -88,6 +97,8 @@ public record GatewayOptions(
     b.backendWaitQueueSize = backendWaitQueueSize;
     b.backendConnectTimeout = backendConnectTimeout;
     b.compression = compression;
+    b.acceptBacklog = acceptBacklog;
+    b.listenerInstances = listenerInstances;
     return b;
   }
 
@@ -124,10 +135,12 @@ public record GatewayOptions(
     private long maxBufferedRequestBytes = 8L * 1024 * 1024;
     private long maxBufferedResponseBytes = 8L * 1024 * 1024;
     private int streamWriteQueueBytes = 64 * 1024;
-    private int backendPoolSize = 64;
-    private int backendWaitQueueSize = 256;
+    private int backendPoolSize = 16_384;
+    private int backendWaitQueueSize = 1024;
     private Duration backendConnectTimeout = Duration.ofSeconds(10);
     private boolean compression = false;
+    private int acceptBacklog = 8192;
+    private int listenerInstances = 1;
 
     private Builder() {}
 
@@ -206,6 +219,16 @@ public record GatewayOptions(
       return this;
     }
 
+    public Builder acceptBacklog(int value) {
+      acceptBacklog = value;
+      return this;
+    }
+
+    public Builder listenerInstances(int value) {
+      listenerInstances = value;
+      return this;
+    }
+
     public GatewayOptions build() {
       return new GatewayOptions(
           host,
@@ -222,7 +245,9 @@ public record GatewayOptions(
           backendPoolSize,
           backendWaitQueueSize,
           backendConnectTimeout,
-          compression);
+          compression,
+          acceptBacklog,
+          listenerInstances);
     }
   }
 }

@@ -42,12 +42,12 @@ public final class PolicyContext {
       HttpServerRequest serverRequest,
       Route route,
       Map<String, String> parameters,
-      URI backendUrl,
+      BackendTarget backend,
       MultiMap headers) {
     this.env = env;
     this.serverRequest = serverRequest;
     this.route = route;
-    this.request = new Request(serverRequest.method().name(), backendUrl, headers, parameters);
+    this.request = new Request(serverRequest.method().name(), backend, headers, parameters);
   }
 
   public Vertx vertx() {
@@ -159,13 +159,16 @@ public final class PolicyContext {
    */
   public static final class Request {
     private String method;
+    /** Built from {@link #target} on first use: most exchanges never need it as a URI. */
     private URI url;
+    private BackendTarget target;
     private final MultiMap headers;
     private final Map<String, String> matchedParameters;
 
-    Request(String method, URI url, MultiMap headers, Map<String, String> matchedParameters) {
+    Request(
+        String method, BackendTarget target, MultiMap headers, Map<String, String> matchedParameters) {
       this.method = method;
-      this.url = url;
+      this.target = target;
       this.headers = headers;
       this.matchedParameters = Map.copyOf(matchedParameters);
     }
@@ -180,11 +183,23 @@ public final class PolicyContext {
 
     /** The URL the backend request goes to. */
     public URI url() {
+      if (url == null) {
+        url = target.toUri();
+      }
       return url;
     }
 
     public void url(URI value) {
       url = Objects.requireNonNull(value, "url");
+      target = null;
+    }
+
+    /** The URL as the client needs it; throws IllegalArgumentException if it is not http(s). */
+    BackendTarget target() {
+      if (target == null) {
+        target = BackendTarget.of(url);
+      }
+      return target;
     }
 
     /** Mutable request headers. */
