@@ -54,6 +54,9 @@ public enum DiagnosticCode {
   EXPRESSION_UNSUPPORTED(Severity.ERROR),
   EXPRESSION_TYPE(Severity.ERROR),
   EXPRESSION_NAMED_VALUE(Severity.WARNING),
+  // Runtime compilation
+  POLICY_NOT_EXECUTABLE(Severity.ERROR),
+  STREAM_BUFFERED(Severity.WARNING),
   // Lint configuration
   INVALID_LINT_CONFIG(Severity.ERROR),
   UNKNOWN_RULE(Severity.WARNING);

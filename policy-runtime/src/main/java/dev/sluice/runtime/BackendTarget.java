@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param scheme {@code http} or {@code https}, lower case
  * @param host host name or address literal (IPv6 without brackets)
  * @param port explicit or default port
+ * @param origin scheme and authority as the URL spelled them, such as {@code http://h:8080}
  * @param requestUri raw path and query, starting with {@code /}
  */
-record BackendTarget(String scheme, String host, int port, String requestUri) {
+record BackendTarget(String scheme, String host, int port, String origin, String requestUri) {
 
   BackendTarget {
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(requestUri, "requestUri");
   }
 
@@ -26,7 +28,7 @@ record BackendTarget(String scheme, String host, int port, String requestUri) {
 
   /** The same target for another raw path and query. */
   BackendTarget withRequestUri(String value) {
-    return new BackendTarget(scheme, host, port, value);
+    return new BackendTarget(scheme, host, port, origin, value);
   }
 
   /** The parts of an absolute http(s) URL; throws IllegalArgumentException if it is not one. */
@@ -42,12 +44,11 @@ record BackendTarget(String scheme, String host, int port, String requestUri) {
     int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     String query = url.getRawQuery();
-    return new BackendTarget(scheme, host, port, query == null ? path : path + "?" + query);
+    String origin = url.getScheme() + "://" + url.getRawAuthority();
+    return new BackendTarget(scheme, host, port, origin, query == null ? path : path + "?" + query);
   }
 
   URI toUri() {
-    String literal = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    boolean defaultPort = port == (ssl() ? 443 : 80);
-    return URI.create(scheme + "://" + literal + (defaultPort ? "" : ":" + port) + requestUri);
+    return URI.create(origin + requestUri);
   }
 }

@@ -100,7 +100,11 @@ final class DefaultPolicyGateway implements PolicyGateway {
             found.parameters(),
             found.target(),
             forwardedHeaders(request));
-    request.response().closeHandler(v -> context.clientGone());
+    request.response().closeHandler(v -> {
+      context.clientGone();
+      context.ended();
+    });
+    request.response().endHandler(v -> context.ended());
     new PipelineRun(context, found.route().pipeline()).run();
   }
 
@@ -143,15 +147,19 @@ final class DefaultPolicyGateway implements PolicyGateway {
       return startServer(serverOptions(port));
     }
     // One server per event loop: each deployed instance runs on its own event-loop context, and
-    // servers on the same port share the socket, Vert.x spreading connections over them. The first
-    // one fixes the port (port 0 picks one), the others join it.
+    // servers on the same port share the socket, Vert.x spreading connections over them. For "any
+    // free port" Vert.x shares a random port among servers asking for the same negative port.
     AtomicReference<HttpServer> first = new AtomicReference<>();
-    return deployListeners(serverOptions(port), 1, first)
+    return deployListeners(serverOptions(port == 0 ? -1 : port), options.listenerInstances(), first)
         .compose(
-            v ->
-                deployListeners(
-                    serverOptions(first.get().actualPort()), options.listenerInstances() - 1, null))
-        .map(v -> first.get());
+            v -> {
+              int actual = first.get().actualPort();
+              if (servers.stream().anyMatch(server -> server.actualPort() != actual)) {
+                return Future.failedFuture(
+                    new IllegalStateException("the listener instances did not share one port"));
+              }
+              return Future.succeededFuture(first.get());
+            });
   }
 
   private Future<Void> deployListeners(
@@ -163,11 +171,7 @@ final class DefaultPolicyGateway implements PolicyGateway {
                   @Override
                   public Future<?> start() {
                     return startServer(serverOptions)
-                        .onSuccess(server -> {
-                          if (first != null) {
-                            first.set(server);
-                          }
-                        });
+                        .onSuccess(server -> first.compareAndSet(null, server));
                   }
                 },
             new DeploymentOptions().setInstances(instances))
@@ -218,6 +222,11 @@ final class DefaultPolicyGateway implements PolicyGateway {
             vertx.cancelTimer(pending);
           }
         });
+  }
+
+  /** The actual ports of the servers {@link #listen} started, one per listener instance. */
+  List<Integer> listeningPorts() {
+    return servers.stream().map(HttpServer::actualPort).toList();
   }
 
   @Override

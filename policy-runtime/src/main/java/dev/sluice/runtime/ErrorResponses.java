@@ -20,6 +20,7 @@ final class ErrorResponses {
   static void fill(PolicyContext.Response response, PolicyFailure failure) {
     response.status(failure.status(), null);
     response.headers().set("content-type", "application/json");
+    failure.headers().forEach(response.headers()::set);
     response.body(body(failure.status(), failure.key(), failure.getMessage()));
   }
 }

@@ -77,16 +77,16 @@ final class ForwardRequestStep implements PolicyStep {
       context.onClientGone(() -> abandon(clientGone()));
 
       HttpServerRequest incoming = context.serverRequest();
+      Optional<Buffer> kept = context.bufferedRequestBody();
+      if (kept.isPresent()) {
+        // Buffered before (a retry, a policy reading or replacing it): send those bytes.
+        send(kept.get(), null);
+        return promise.future();
+      }
       if (!hasBody(incoming)) {
         // Nothing to forward; let the server finish reading the (empty) request.
         context.takeRequestBody().ifPresent(ReadStream::resume);
         send(null, null);
-        return promise.future();
-      }
-      Optional<Buffer> kept = context.bufferedRequestBody();
-      if (kept.isPresent()) {
-        // A previous forward-request (a retry) buffered it: send the same bytes again.
-        send(kept.get(), null);
         return promise.future();
       }
       Optional<ReadStream<Buffer>> body = context.takeRequestBody();

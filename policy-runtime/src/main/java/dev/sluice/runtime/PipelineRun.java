@@ -73,7 +73,8 @@ final class PipelineRun {
     if (outcome.failed()) {
       if (section == Section.ON_ERROR) {
         // A failing on-error handler cannot be handled again; report it plainly.
-        ErrorResponses.fill(context.resetResponse(), PolicyFailure.of(outcome.cause()));
+        ErrorResponses.fill(
+            context.resetResponse(), PolicyFailure.of(LocatedFailure.unwrap(outcome.cause())));
         send();
       } else {
         failedSource = step.name();
@@ -109,10 +110,19 @@ final class PipelineRun {
       context.response().discardBody();
       return;
     }
-    PolicyFailure failure = PolicyFailure.of(cause);
+    PolicyFailure failure = PolicyFailure.of(LocatedFailure.unwrap(cause));
+    StepLocation location =
+        LocatedFailure.location(cause).orElse(new StepLocation(failedSource, "", "", ""));
     context.lastError(
         new LastError(
-            failedSource, failure.key(), failure.getMessage(), failedSection, failure.status()));
+            location.name(),
+            failure.key(),
+            failure.getMessage(),
+            failedSection,
+            failure.status(),
+            location.scope(),
+            location.path(),
+            location.policyId()));
     ErrorResponses.fill(context.resetResponse(), failure);
     proceed(Section.ON_ERROR, 0);
   }
@@ -125,6 +135,7 @@ final class PipelineRun {
       response.discardBody();
       return;
     }
+    context.runBeforeSend();
     out.setStatusCode(response.status());
     String reason = response.reason().orElse(null);
     if (reason != null && !reason.equals(HttpResponseStatus.valueOf(response.status()).reasonPhrase())) {

@@ -7,12 +7,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The state of one exchange as the steps of a {@link Pipeline} see it: the request as it will be
@@ -31,6 +34,12 @@ public final class PolicyContext {
   private Response response = new Response();
   private final Map<String, Object> variables = new HashMap<>();
   private final List<Runnable> onClientGone = new ArrayList<>();
+  private List<Runnable> onEnd;
+  private List<java.util.function.Consumer<Response>> beforeSend;
+  private final Instant timestamp = Instant.now();
+  private final long startNanos = System.nanoTime();
+  private String requestId;
+  private boolean ended;
   private LastError lastError;
   private Section section = Section.INBOUND;
   private boolean clientGone;
@@ -48,6 +57,7 @@ public final class PolicyContext {
     this.serverRequest = serverRequest;
     this.route = route;
     this.request = new Request(serverRequest.method().name(), backend, headers, parameters);
+    this.request.serviceUrl = route.serviceUrl();
   }
 
   public Vertx vertx() {
@@ -100,6 +110,41 @@ public final class PolicyContext {
     }
   }
 
+  /** A unique id of this exchange ({@code context.RequestId}). */
+  public String requestId() {
+    if (requestId == null) {
+      requestId = UUID.randomUUID().toString();
+    }
+    return requestId;
+  }
+
+  /** When the request arrived ({@code context.Timestamp}). */
+  public Instant timestamp() {
+    return timestamp;
+  }
+
+  /** Time since the request arrived ({@code context.Elapsed}). */
+  public Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /**
+   * Runs {@code action} once when the exchange is over: the response was fully written (a relayed
+   * stream included), or the connection closed. Used to hold resources, such as a {@code
+   * limit-concurrency} slot, for the whole exchange.
+   */
+  public void onEnd(Runnable action) {
+    Objects.requireNonNull(action, "action");
+    if (ended) {
+      action.run();
+      return;
+    }
+    if (onEnd == null) {
+      onEnd = new ArrayList<>(2);
+    }
+    onEnd.add(action);
+  }
+
   // ---- package-private plumbing for the gateway and built-in steps ----
 
   GatewayEnv env() {
@@ -143,6 +188,34 @@ public final class PolicyContext {
     bufferedRequestBody = body;
   }
 
+  /** Runs {@code action} on the final response just before its headers are written. */
+  void beforeSend(java.util.function.Consumer<Response> action) {
+    if (beforeSend == null) {
+      beforeSend = new ArrayList<>(2);
+    }
+    beforeSend.add(action);
+  }
+
+  void runBeforeSend() {
+    if (beforeSend != null) {
+      List<java.util.function.Consumer<Response>> actions = beforeSend;
+      beforeSend = null;
+      actions.forEach(action -> action.accept(response));
+    }
+  }
+
+  void ended() {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    if (onEnd != null) {
+      List<Runnable> actions = onEnd;
+      onEnd = null;
+      actions.forEach(Runnable::run);
+    }
+  }
+
   void clientGone() {
     if (clientGone) {
       return;
@@ -164,6 +237,8 @@ public final class PolicyContext {
     private BackendTarget target;
     private final MultiMap headers;
     private final Map<String, String> matchedParameters;
+    /** The backend base URL the request URL starts with; changed by set-backend-service. */
+    URI serviceUrl;
 
     Request(
         String method, BackendTarget target, MultiMap headers, Map<String, String> matchedParameters) {

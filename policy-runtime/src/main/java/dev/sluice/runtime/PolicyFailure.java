@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,24 @@ public final class PolicyFailure extends RuntimeException {
 
   private final int status;
   private final String key;
+  private final transient Map<String, String> headers;
 
   public PolicyFailure(int status, String key, String message) {
     this(status, key, message, null);
   }
 
   public PolicyFailure(int status, String key, String message, Throwable cause) {
+    this(status, key, message, Map.of(), cause);
+  }
+
+  /**
+   * A failure whose default response carries {@code headers} as well, such as {@code Retry-After}
+   * on a 429.
+   */
+  public PolicyFailure(
+      int status, String key, String message, Map<String, String> headers, Throwable cause) {
     super(Objects.requireNonNull(message, "message"), cause, false, false);
+    this.headers = Map.copyOf(headers);
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status out of range: " + status);
     }
@@ -36,6 +48,11 @@ public final class PolicyFailure extends RuntimeException {
   /** A stable machine key, such as {@code backend_unreachable}. */
   public String key() {
     return key;
+  }
+
+  /** Headers the default error response carries. */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   /** This failure, or the given throwable wrapped as {@code 500 policy_error}. */

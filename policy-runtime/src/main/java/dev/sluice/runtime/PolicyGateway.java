@@ -1,10 +1,13 @@
 package dev.sluice.runtime;
 
+import dev.sluice.core.Gateway;
+import dev.sluice.core.LoadResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.file.Path;
 
 /**
  * An embeddable streaming gateway: routes each request to an operation's {@link Pipeline}, runs it,
@@ -38,6 +41,25 @@ public interface PolicyGateway extends Handler<HttpServerRequest> {
   /** A gateway serving the given routes; it shares {@code vertx} and owns one backend client. */
   static PolicyGateway create(Vertx vertx, GatewayOptions options, RoutingTable routes) {
     return new DefaultPolicyGateway(vertx, options, routes);
+  }
+
+  /**
+   * A gateway serving a descriptor, an APIOps extract or policy files (see {@link GatewayRoutes}).
+   * Reads files: call it off the event loop. No gateway when there is an error.
+   */
+  static LoadResult<PolicyGateway> load(
+      Vertx vertx, GatewayOptions options, CompilerOptions compilerOptions, Path path) {
+    LoadResult<RoutingTable> routes = GatewayRoutes.load(path, compilerOptions);
+    return new LoadResult<>(
+        routes.value().map(table -> create(vertx, options, table)), routes.diagnostics());
+  }
+
+  /** A gateway serving every operation of {@code gateway}; no gateway when there is an error. */
+  static LoadResult<PolicyGateway> load(
+      Vertx vertx, GatewayOptions options, CompilerOptions compilerOptions, Gateway gateway) {
+    LoadResult<RoutingTable> routes = GatewayRoutes.compile(gateway, compilerOptions);
+    return new LoadResult<>(
+        routes.value().map(table -> create(vertx, options, table)), routes.diagnostics());
   }
 
   /** Handles one request; call it on the request's event loop (Vert.x does). */

@@ -1,0 +1,182 @@
+package dev.sluice.runtime;
+
+import dev.sluice.core.graph.GraphNode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Policies that direct the flow: choose, retry, wait, limit-concurrency. */
+final class FlowPolicies {
+  private FlowPolicies() {}
+
+  private record Branch(TextValue condition, List<PolicyStep> steps) {}
+
+  static Optional<PolicyStep> choose(GraphNode node, Compilation compilation) {
+    List<Branch> branches = new ArrayList<>();
+    int index = 0;
+    String self = compilation.path();
+    for (GraphNode when : node.children("when")) {
+      index++;
+      Optional<TextValue> condition = compilation.required(when, "condition");
+      List<PolicyStep> steps =
+          compilation.compileNodes(when.children(), Compilation.childPath(self, "when", index));
+      condition.ifPresent(c -> branches.add(new Branch(c, steps)));
+    }
+    List<PolicyStep> otherwise =
+        node.child("otherwise")
+            .map(o -> compilation.compileNodes(o.children(), Compilation.childPath(self, "otherwise", 1)))
+            .orElse(List.of());
+    return Optional.of(
+        PolicyStep.of(
+            "choose",
+            context -> {
+              for (Branch branch : branches) {
+                if (branch.condition().bool(context)) {
+                  return Sequence.run(branch.steps(), context);
+                }
+              }
+              return Sequence.run(otherwise, context);
+            }));
+  }
+
+  /**
+   * retry: runs its policies, then again while the condition holds, up to {@code count} more times,
+   * waiting between attempts (fixed interval; linear with {@code delta}; exponential with {@code
+   * delta} and {@code max-interval}). A failure of the policies is not retried: it goes to
+   * on-error. Never re-sends once the client has received a byte of the response.
+   */
+  static Optional<PolicyStep> retry(GraphNode node, Compilation compilation) {
+    Optional<TextValue> condition = compilation.required(node, "condition");
+    Optional<TextValue> count = compilation.integer(node, "count", "1", 0, 50);
+    Optional<TextValue> interval = compilation.integer(node, "interval", "0", 0, 3600);
+    Optional<TextValue> maxInterval = node.attribute("max-interval").isPresent()
+        ? compilation.integer(node, "max-interval", "0", 0, 3600) : Optional.empty();
+    Optional<TextValue> delta = node.attribute("delta").isPresent()
+        ? compilation.integer(node, "delta", "0", 0, 3600) : Optional.empty();
+    Optional<TextValue> firstFast = compilation.attribute(node, "first-fast-retry", "false");
+    List<PolicyStep> steps = compilation.compileNodes(node.children(), compilation.path());
+    if (condition.isEmpty() || count.isEmpty() || interval.isEmpty() || firstFast.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PolicyStep.of(
+            "retry",
+            context -> {
+              RetryPlan plan =
+                  new RetryPlan(
+                      (int) count.get().integer(context),
+                      interval.get().integer(context) * 1000,
+                      maxInterval.isPresent() ? maxInterval.get().integer(context) * 1000 : -1,
+                      delta.isPresent() ? delta.get().integer(context) * 1000 : -1,
+                      firstFast.get().bool(context));
+              return attempt(context, steps, condition.get(), plan, 0);
+            }));
+  }
+
+  private record RetryPlan(
+      int count, long intervalMillis, long maxMillis, long deltaMillis, boolean firstFast) {
+    long delay(int retry) {
+      if (retry == 1 && firstFast) {
+        return 0;
+      }
+      long value;
+      if (deltaMillis < 0) {
+        value = intervalMillis;
+      } else if (maxMillis < 0) {
+        value = intervalMillis + (retry - 1L) * deltaMillis;
+      } else {
+        value = intervalMillis + ((1L << Math.min(retry - 1, 30)) - 1) * deltaMillis;
+      }
+      return maxMillis >= 0 ? Math.min(value, maxMillis) : value;
+    }
+  }
+
+  private static Future<StepOutcome> attempt(
+      PolicyContext context, List<PolicyStep> steps, TextValue condition, RetryPlan plan, int retry) {
+    return Sequence.run(steps, context)
+        .compose(
+            outcome -> {
+              if (outcome == StepOutcome.END
+                  || retry >= plan.count()
+                  || context.isClientGone()
+                  || context.serverRequest().response().headWritten()
+                  || !condition.bool(context)) {
+                return Future.succeededFuture(outcome);
+              }
+              // The attempt's response is dropped before the next one is made.
+              context.response().discardBody();
+              long delay = plan.delay(retry + 1);
+              if (delay <= 0) {
+                return attempt(context, steps, condition, plan, retry + 1);
+              }
+              Promise<Void> waited = Promise.promise();
+              context.vertx().setTimer(delay, id -> waited.complete());
+              return waited.future().compose(v -> attempt(context, steps, condition, plan, retry + 1));
+            });
+  }
+
+  /**
+   * wait: starts its policies together and waits for all of them, or for the first to finish
+   * ({@code for="any"}; the others still run to their end, their results ignored).
+   */
+  static Optional<PolicyStep> waitFor(GraphNode node, Compilation compilation) {
+    Optional<TextValue> mode = compilation.attribute(node, "for", "all");
+    List<PolicyStep> steps = compilation.compileNodes(node.children(), compilation.path());
+    if (mode.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PolicyStep.of(
+            "wait",
+            context -> {
+              boolean any = mode.get().text(context).trim().toLowerCase(Locale.ROOT).equals("any");
+              List<Future<StepOutcome>> started = new ArrayList<>();
+              for (PolicyStep step : steps) {
+                started.add(step.apply(context));
+              }
+              if (started.isEmpty()) {
+                return Future.succeededFuture(StepOutcome.CONTINUE);
+              }
+              return (any ? Future.any(started) : Future.all(started))
+                  .map(v -> StepOutcome.CONTINUE);
+            }));
+  }
+
+  /**
+   * limit-concurrency: at most {@code max-count} exchanges with the same key run the enclosed
+   * policies at once; the slot is held until the exchange ends, a relayed stream included. Over the
+   * limit: 429 at once (APIM queues none).
+   */
+  static Optional<PolicyStep> limitConcurrency(GraphNode node, Compilation compilation) {
+    Optional<TextValue> key = compilation.required(node, "key");
+    long max = compilation.literalInteger(node, "max-count", 1, 1, Integer.MAX_VALUE);
+    if (node.attribute("max-count").isEmpty()) {
+      compilation.error(node.position(), "<limit-concurrency> needs max-count");
+    }
+    List<PolicyStep> steps = compilation.compileNodes(node.children(), compilation.path());
+    SharedState shared = compilation.shared();
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PolicyStep.of(
+            "limit-concurrency",
+            context -> {
+              AtomicInteger slots = shared.slots("concurrency:" + key.get().text(context));
+              if (slots.incrementAndGet() > max) {
+                slots.decrementAndGet();
+                return Future.failedFuture(
+                    new PolicyFailure(
+                        429,
+                        "ConcurrencyLimitExceeded",
+                        "Too many requests are running at once (limit " + max + ")"));
+              }
+              context.onEnd(slots::decrementAndGet);
+              return Sequence.run(steps, context);
+            }));
+  }
+}
