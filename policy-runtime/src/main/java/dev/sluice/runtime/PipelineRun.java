@@ -176,6 +176,9 @@ final class PipelineRun {
       StreamRelay relay =
           new StreamRelay(context.vertx(), stream.get(), out, eventStream, options);
       context.onClientGone(relay::clientGone);
+      // The status line and headers go out now, not with the first chunk: a client (or a proxy in
+      // front) sees the stream open even when the backend's first event is a while away.
+      out.writeHead();
       relay.start();
       return;
     }
