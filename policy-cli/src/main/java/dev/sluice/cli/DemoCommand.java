@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
   private static List<String> banner(int backendPort, int gatewayPort) {
     String base = "http://127.0.0.1:" + gatewayPort;
     return List.of(
-        "demo backend on http://127.0.0.1:" + backendPort + ", policies from examples/demo",
+        "demo backend in this process on 127.0.0.1:" + backendPort + ", policies from examples/demo",
         "try, in another terminal (Ctrl-C here stops the demo):",
         "  curl -N " + base + "/clock/ticks",
         "  curl -N " + base + "/chat/stream",

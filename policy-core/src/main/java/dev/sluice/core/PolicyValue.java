@@ -2,9 +2,9 @@ package dev.sluice.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +20,6 @@ public record PolicyValue(
     Optional<Expression> expression,
     List<NamedValueRef> namedValues) {
 
-  private static final Pattern NAMED_VALUE = Pattern.compile("\\{\\{([^{}]+)}}");
   private static final Pattern TEMPLATE_PLACEHOLDER = Pattern.compile("[$%]\\{[^{}]*}");
 
   public PolicyValue {
@@ -53,7 +52,7 @@ public record PolicyValue(
 
   /** Whether the value holds an unrendered template placeholder and so cannot be checked. */
   public boolean hasPlaceholder() {
-    return !isExpression() && TEMPLATE_PLACEHOLDER.matcher(text).find();
+    return !isExpression() && text.indexOf('{') >= 0 && TEMPLATE_PLACEHOLDER.matcher(text).find();
   }
 
   /** Whether the literal can be checked as typed data: no expression, named value or placeholder. */
@@ -66,16 +65,39 @@ public record PolicyValue(
     return offset(position, text, index);
   }
 
+  /**
+   * Every {@code {{name}}}: two opening braces, one or more characters that are not braces, two
+   * closing braces; leftmost first, the next search starting after each match.
+   */
   static List<NamedValueRef> findNamedValues(String text, SourcePosition start) {
-    if (text.indexOf("{{") < 0) {
+    int open = text.indexOf("{{");
+    if (open < 0) {
       return List.of();
     }
-    Matcher matcher = NAMED_VALUE.matcher(text);
-    List<NamedValueRef> refs = new java.util.ArrayList<>();
-    while (matcher.find()) {
-      refs.add(new NamedValueRef(matcher.group(1).trim(), offset(start, text, matcher.start())));
+    List<NamedValueRef> refs = null;
+    int n = text.length();
+    while (open >= 0) {
+      int nameStart = open + 2;
+      int nameEnd = nameStart;
+      while (nameEnd < n && text.charAt(nameEnd) != '{' && text.charAt(nameEnd) != '}') {
+        nameEnd++;
+      }
+      if (nameEnd > nameStart
+          && nameEnd + 1 < n
+          && text.charAt(nameEnd) == '}'
+          && text.charAt(nameEnd + 1) == '}') {
+        if (refs == null) {
+          refs = new ArrayList<>(2);
+        }
+        refs.add(
+            new NamedValueRef(
+                text.substring(nameStart, nameEnd).trim(), offset(start, text, open)));
+        open = text.indexOf("{{", nameEnd + 2);
+      } else {
+        open = text.indexOf("{{", open + 1);
+      }
     }
-    return List.copyOf(refs);
+    return refs == null ? List.of() : List.copyOf(refs);
   }
 
   private static SourcePosition offset(SourcePosition start, String text, int index) {

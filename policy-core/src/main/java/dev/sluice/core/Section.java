@@ -9,6 +9,9 @@ public enum Section {
   OUTBOUND("outbound"),
   ON_ERROR("on-error");
 
+  /** {@code values()} copies its array on every call; lookups share this one. */
+  private static final Section[] ALL = values();
+
   private final String xmlName;
 
   Section(String xmlName) {
@@ -21,7 +24,7 @@ public enum Section {
   }
 
   public static Optional<Section> fromXmlName(String name) {
-    for (Section section : values()) {
+    for (Section section : ALL) {
       if (section.xmlName.equals(name)) {
         return Optional.of(section);
       }

@@ -13,6 +13,8 @@ import dev.sluice.core.Severity;
 import dev.sluice.core.catalog.PolicyCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -119,6 +121,11 @@ public final class Linter {
       index(document.root(), elements);
     }
     List<RuleInfo> ran = new ArrayList<>();
+    Map<Rule, RuleContext> contexts = new LinkedHashMap<>();
+    Set<String> enabled = new HashSet<>();
+    for (Rule rule : registry.rules()) {
+      severityOf(rule.info()).ifPresent(severity -> enabled.add(rule.id()));
+    }
     for (Rule rule : registry.rules()) {
       Optional<Severity> severity = severityOf(rule.info());
       if (severity.isEmpty()) {
@@ -126,15 +133,24 @@ public final class Linter {
       }
       ran.add(rule.info());
       RuleContext context =
-          new RuleContext(rule.info(), severity.get(), catalog, registry, elements);
+          new RuleContext(rule.info(), severity.get(), catalog, registry, elements, enabled);
+      contexts.put(rule, context);
       for (PolicyDocument document : documents) {
         rule.checkDocument(document, context);
       }
       for (PolicyGraph graph : graphs) {
         rule.checkGraph(graph, context);
       }
-      context.findings().forEach(finding -> add(finding, findings));
+      context.drain().forEach(finding -> add(finding, findings));
     }
+    List<Finding> reported = List.copyOf(findings.values());
+    contexts.forEach(
+        (rule, context) -> {
+          for (PolicyDocument document : documents) {
+            rule.checkFindings(document, reported, context);
+          }
+          context.drain().forEach(finding -> add(finding, findings));
+        });
     List<String> files = documents.stream().map(PolicyDocument::file).toList();
     return new LintReport(tool, files, ran, List.copyOf(findings.values()));
   }

@@ -45,6 +45,14 @@ public abstract class Rule {
    */
   public void checkGraph(PolicyGraph graph, RuleContext context) {}
 
+  /**
+   * Checks one policy file against the findings every rule reported in this run (suppressed ones
+   * included), for rules about findings themselves, such as suppressions that suppress nothing.
+   * Runs after all other checks; sees no finding of another {@code checkFindings}. Does nothing
+   * unless overridden.
+   */
+  public void checkFindings(PolicyDocument document, List<Finding> findings, RuleContext context) {}
+
   /** The document's root and every element below it, in document order. */
   protected static List<PolicyNode> nodes(PolicyDocument document) {
     List<PolicyNode> result = new ArrayList<>();

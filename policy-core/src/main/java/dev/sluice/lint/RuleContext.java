@@ -10,6 +10,7 @@ import dev.sluice.core.graph.GraphNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a rule sees while it checks: the catalog, which rule ids exist, and {@code report} methods.
@@ -26,6 +27,7 @@ public final class RuleContext {
   private final PolicyCatalog catalog;
   private final RuleRegistry registry;
   private final Map<SourcePosition, PolicyNode> elements;
+  private final Set<String> enabled;
   private final List<Finding> findings = new ArrayList<>();
 
   RuleContext(
@@ -33,12 +35,14 @@ public final class RuleContext {
       Severity severity,
       PolicyCatalog catalog,
       RuleRegistry registry,
-      Map<SourcePosition, PolicyNode> elements) {
+      Map<SourcePosition, PolicyNode> elements,
+      Set<String> enabled) {
     this.rule = requireNonNull(rule, "rule");
     this.severity = requireNonNull(severity, "severity");
     this.catalog = requireNonNull(catalog, "catalog");
     this.registry = requireNonNull(registry, "registry");
     this.elements = requireNonNull(elements, "elements");
+    this.enabled = Set.copyOf(enabled);
   }
 
   /** The catalog the run lints against; rules read {@code BodyAccess} and the like from it. */
@@ -49,6 +53,11 @@ public final class RuleContext {
   /** Whether a rule with this id is registered (enabled or not). */
   public boolean isKnownRule(String ruleId) {
     return registry.find(ruleId).isPresent();
+  }
+
+  /** Whether a rule with this id runs in this run (registered and not configured off). */
+  public boolean isEnabledRule(String ruleId) {
+    return enabled.contains(ruleId);
   }
 
   /** Reports {@code node} at its own position. */
@@ -97,7 +106,10 @@ public final class RuleContext {
     findings.add(finding);
   }
 
-  List<Finding> findings() {
-    return List.copyOf(findings);
+  /** The findings reported since the last call, in report order. */
+  List<Finding> drain() {
+    List<Finding> result = List.copyOf(findings);
+    findings.clear();
+    return result;
   }
 }

@@ -44,6 +44,7 @@ final class DefaultPolicyGateway implements PolicyGateway {
         new HttpClientOptions()
             .setTcpNoDelay(true)
             .setKeepAlive(true)
+            .setKeepAliveTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.backendKeepAlive().toSeconds())))
             .setDecompressionSupported(false)
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.backendConnectTimeout().toMillis()))
             .setMaxHeaderSize(Math.max(options.maxHeaderSize(), 16 * 1024));

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     so the default allows ten thousand concurrent streams to one backend
  * @param backendWaitQueueSize requests waiting for a backend connection; beyond it: 503
  * @param backendConnectTimeout time to open a backend connection; beyond it: 502
+ * @param backendKeepAlive an idle pooled backend connection is closed after this long (whole
+ *     seconds, at least one), so that a burst of streams does not hold its connections, and their
+ *     ports, long after it ends
  * @param compression whether responses may be compressed (never event streams)
  * @param acceptBacklog pending connections the listening socket queues (the kernel may cap it), so
  *     that thousands of clients connecting at once are not refused or retried
@@ -46,6 +49,7 @@ public record GatewayOptions(
     int backendPoolSize,
     int backendWaitQueueSize,
     Duration backendConnectTimeout,
+    Duration backendKeepAlive,
     boolean compression,
     int acceptBacklog,
     int listenerInstances) {
@@ -67,6 +71,7 @@ public record GatewayOptions(
       throw new IllegalArgumentException("backendWaitQueueSize must not be negative");
     }
     positive("backendConnectTimeout", backendConnectTimeout);
+    positive("backendKeepAlive", backendKeepAlive);
     positive("acceptBacklog", acceptBacklog);
     positive("listenerInstances", listenerInstances);
   }
@@ -96,6 +101,7 @@ public record GatewayOptions(
     b.backendPoolSize = backendPoolSize;
     b.backendWaitQueueSize = backendWaitQueueSize;
     b.backendConnectTimeout = backendConnectTimeout;
+    b.backendKeepAlive = backendKeepAlive;
     b.compression = compression;
     b.acceptBacklog = acceptBacklog;
     b.listenerInstances = listenerInstances;
@@ -138,6 +144,7 @@ public record GatewayOptions(
     private int backendPoolSize = 16_384;
     private int backendWaitQueueSize = 1024;
     private Duration backendConnectTimeout = Duration.ofSeconds(10);
+    private Duration backendKeepAlive = Duration.ofSeconds(15);
     private boolean compression = false;
     private int acceptBacklog = 8192;
     private int listenerInstances = 1;
@@ -214,6 +221,11 @@ public record GatewayOptions(
       return this;
     }
 
+    public Builder backendKeepAlive(Duration value) {
+      backendKeepAlive = value;
+      return this;
+    }
+
     public Builder compression(boolean value) {
       compression = value;
       return this;
@@ -245,6 +257,7 @@ public record GatewayOptions(
           backendPoolSize,
           backendWaitQueueSize,
           backendConnectTimeout,
+          backendKeepAlive,
           compression,
           acceptBacklog,
           listenerInstances);

@@ -189,7 +189,7 @@ class StreamingTest extends GatewayTestSupport {
               pump[0].run();
             });
     int port = gateway(OPTIONS, route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
-    AtomicReference<HttpClientResponse> paused = new AtomicReference<>();
+    CompletableFuture<HttpClientResponse> paused = new CompletableFuture<>();
     AtomicLong received = new AtomicLong();
     Promise<Void> ended = Promise.promise();
     client
@@ -200,9 +200,11 @@ class StreamingTest extends GatewayTestSupport {
               resp.pause();
               resp.handler(b -> received.addAndGet(b.length()));
               resp.endHandler(v -> ended.complete());
-              paused.set(resp);
+              paused.complete(resp);
             });
 
+    // The backend may fill its queue before the client has even seen the response headers.
+    HttpClientResponse response = paused.get(WAIT_SECONDS, TimeUnit.SECONDS);
     backendFull.get(WAIT_SECONDS, TimeUnit.SECONDS);
     // Wait (bounded) until the backend stops making progress. A gateway that kept reading while
     // its client reads nothing would let the backend run to the end instead.
@@ -216,7 +218,7 @@ class StreamingTest extends GatewayTestSupport {
     assertThat(backendDone).isNotDone();
     assertThat(current).isLessThan(total / 2);
 
-    paused.get().resume();
+    response.resume();
     join(ended.future());
     assertThat(received.get()).isEqualTo(total);
   }

@@ -164,7 +164,7 @@ final class DefaultGatewayLoader implements GatewayLoader {
   /** The root element's local name, when the file starts well enough to tell. */
   private static Optional<String> rootName(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      XMLStreamReader reader = HardenedXml.inputFactory().createXMLStreamReader(in);
+      XMLStreamReader reader = HardenedXml.descriptorInputFactory().createXMLStreamReader(in);
       try {
         while (reader.hasNext()) {
           if (reader.next() == XMLStreamConstants.START_ELEMENT) {

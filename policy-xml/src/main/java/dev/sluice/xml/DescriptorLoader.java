@@ -115,7 +115,7 @@ final class DescriptorLoader {
       String name, byte[] bytes, Map<Object, SourcePosition> positions, List<Diagnostic> diagnostics) {
     XMLStreamReader2 reader;
     try {
-      reader = (XMLStreamReader2) HardenedXml.inputFactory().createXMLStreamReader(name, new ByteArrayInputStream(bytes));
+      reader = (XMLStreamReader2) HardenedXml.descriptorInputFactory().createXMLStreamReader(name, new ByteArrayInputStream(bytes));
       int event = reader.getEventType();
       while (event != XMLStreamConstants.START_ELEMENT) {
         if (event == XMLStreamConstants.DTD) {

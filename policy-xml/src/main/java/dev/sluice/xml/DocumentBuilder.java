@@ -38,6 +38,8 @@ final class DocumentBuilder {
   private final int byteLength;
   private final ReaderOptions options;
   private final XMLInputFactory2 factory;
+  private final ElementRole.Table roles;
+  private final StartTags.Spans attributeSpans = new StartTags.Spans();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   private final ArrayDeque<Frame> stack = new ArrayDeque<>();
@@ -59,7 +61,8 @@ final class DocumentBuilder {
       ExpressionMasker.Result masking,
       int byteLength,
       ReaderOptions options,
-      XMLInputFactory2 factory) {
+      XMLInputFactory2 factory,
+      ElementRole.Table roles) {
     this.source = source;
     this.original = source.chars();
     this.masking = masking;
@@ -67,6 +70,7 @@ final class DocumentBuilder {
     this.byteLength = byteLength;
     this.options = options;
     this.factory = factory;
+    this.roles = roles;
   }
 
   /** An element being read. */
@@ -77,12 +81,31 @@ final class DocumentBuilder {
     final List<Comment> comments;
     final ElementRole role;
     final int contentStart;
-    final List<PolicyNode> children = new ArrayList<>();
-    List<Comment> pending = new ArrayList<>();
-    StringBuilder text;
+    List<PolicyNode> children = List.of();
+    /** Comments since the last child element; allocated on the first. */
+    List<Comment> pending = List.of();
+    /** Where the first piece of text begins, or -1; a single piece is sliced only when needed. */
     int textOffset = -1;
+    int textEnd;
+    boolean textCdata;
+    /** The text when it came in more than one piece (around references, CDATA or comments). */
+    StringBuilder text;
     int firstNonSpace = -1;
     boolean rawMarkup;
+
+    void addChild(PolicyNode child) {
+      if (children.isEmpty()) {
+        children = new ArrayList<>(4);
+      }
+      children.add(child);
+    }
+
+    void addPending(Comment comment) {
+      if (pending.isEmpty()) {
+        pending = new ArrayList<>(2);
+      }
+      pending.add(comment);
+    }
 
     Frame(
         String name,
@@ -199,7 +222,7 @@ final class DocumentBuilder {
       }
       role = ElementRole.root(name);
     } else {
-      role = parent.role.child(name, options.catalog());
+      role = parent.role.child(name, roles);
       if (parent.role.kind() == ElementRole.Kind.POLICIES_ROOT) {
         checkSection(name, position);
       }
@@ -209,7 +232,7 @@ final class DocumentBuilder {
       comments = List.copyOf(beforeRoot);
     } else {
       comments = parent.pending;
-      parent.pending = new ArrayList<>();
+      parent.pending = List.of();
     }
     Frame frame =
         new Frame(name, position, attributes(start), comments, role, end);
@@ -272,17 +295,20 @@ final class DocumentBuilder {
   }
 
   private List<Attribute> attributes(int tagStart) {
-    List<int[]> spans = StartTags.attributes(masked, tagStart);
-    if (spans.isEmpty()) {
+    StartTags.Spans spans = attributeSpans;
+    StartTags.attributes(masked, tagStart, spans);
+    if (spans.count == 0) {
       return List.of();
     }
-    List<Attribute> attributes = new ArrayList<>(spans.size());
-    for (int[] span : spans) {
-      String name = new String(original, span[0], span[1] - span[0]);
-      attributes.add(
-          new Attribute(name, attributeValue(span[2], span[3]), source.position(span[0])));
+    Attribute[] attributes = new Attribute[spans.count];
+    int[] v = spans.values;
+    for (int k = 0; k < spans.count; k++) {
+      int at = 4 * k;
+      String name = new String(original, v[at], v[at + 1] - v[at]);
+      attributes[k] =
+          new Attribute(name, attributeValue(v[at + 2], v[at + 3]), source.position(v[at]));
     }
-    return attributes;
+    return List.of(attributes);
   }
 
   private PolicyValue attributeValue(int from, int to) {
@@ -334,16 +360,25 @@ final class DocumentBuilder {
             || frame.role.kind() == ElementRole.Kind.POLICIES_ROOT)) {
       return;
     }
-    String content =
-        cdata ? new String(original, from, to - from) : XmlText.decode(original, from, to, false, o -> {});
-    if (frame.text == null) {
-      frame.text = new StringBuilder(content.length());
-      frame.textOffset = from;
-    }
     if (frame.firstNonSpace < 0) {
       frame.firstNonSpace = firstNonSpace;
     }
-    frame.text.append(content);
+    if (frame.textOffset < 0) {
+      frame.textOffset = from;
+      frame.textEnd = to;
+      frame.textCdata = cdata;
+      return;
+    }
+    if (frame.text == null) {
+      frame.text = new StringBuilder(2 * (to - frame.textOffset));
+      frame.text.append(slice(frame.textOffset, frame.textEnd, frame.textCdata));
+    }
+    frame.text.append(slice(from, to, cdata));
+  }
+
+  /** Character data as it reads: references decoded, CDATA content as written. */
+  private String slice(int from, int to, boolean cdata) {
+    return cdata ? new String(original, from, to - from) : XmlText.decode(original, from, to, false, o -> {});
   }
 
   private void comment(String text, int start) {
@@ -352,7 +387,7 @@ final class DocumentBuilder {
     if (frame == null) {
       (root == null ? beforeRoot : afterRoot).add(comment);
     } else if (rawDepth <= 1) {
-      frame.pending.add(comment);
+      frame.addPending(comment);
     }
   }
 
@@ -372,7 +407,7 @@ final class DocumentBuilder {
     if (parent == null) {
       root = node;
     } else {
-      parent.children.add(node);
+      parent.addChild(node);
     }
   }
 
@@ -381,10 +416,24 @@ final class DocumentBuilder {
       String inner = new String(original, frame.contentStart, endTagStart - frame.contentStart);
       return Optional.of(PolicyValue.literal(inner, source.position(frame.contentStart)));
     }
-    if (frame.text == null || frame.firstNonSpace < 0) {
+    if (frame.textOffset < 0 || frame.firstNonSpace < 0) {
       return Optional.empty();
     }
-    String text = frame.text.toString();
+    if (frame.children.isEmpty()) {
+      // The masker found an expression where the text starts: unless more text follows it, the
+      // text is that expression, and the text itself need not be built at all.
+      int spanEnd = masking.spanEndAt(frame.firstNonSpace);
+      if (spanEnd > 0 && onlySpace(spanEnd, endTagStart)) {
+        String expression = XmlText.decode(original, frame.firstNonSpace, spanEnd, false, o -> {});
+        return Optional.of(
+            PolicyValue.ofExpression(
+                new Expression(kindOf(expression), expression, source.position(frame.firstNonSpace))));
+      }
+    }
+    String text =
+        frame.text != null
+            ? frame.text.toString()
+            : slice(frame.textOffset, frame.textEnd, frame.textCdata);
     String trimmed = strip(text);
     if (trimmed.isEmpty()) {
       return Optional.empty();
@@ -392,12 +441,6 @@ final class DocumentBuilder {
     SourcePosition first = source.position(frame.firstNonSpace);
     if (!frame.children.isEmpty()) {
       return Optional.of(PolicyValue.literal(trimmed, first));
-    }
-    int spanEnd = masking.spanEndAt(frame.firstNonSpace);
-    if (spanEnd > 0 && onlySpace(spanEnd, endTagStart)) {
-      String expression = XmlText.decode(original, frame.firstNonSpace, spanEnd, false, o -> {});
-      return Optional.of(
-          PolicyValue.ofExpression(new Expression(kindOf(expression), expression, first)));
     }
     if (ExpressionMasker.isWholeExpression(trimmed)) {
       return Optional.of(PolicyValue.ofExpression(new Expression(kindOf(trimmed), trimmed, first)));

@@ -108,7 +108,11 @@ final class ExpressionMasker {
       }
       if (textStart && depth > 0) {
         if (isXmlSpace(ch)) {
+          // Indentation: skip the run here rather than char by char through the outer loop.
           i++;
+          while (i < n && isXmlSpace(c[i])) {
+            i++;
+          }
           continue;
         }
         textStart = false;

@@ -27,14 +27,14 @@ import org.codehaus.stax2.io.Stax2CharArraySource;
 public final class PolicyWriter {
   private static final int INDENT = 2;
 
-  private final PolicyCatalog catalog;
   private final XMLInputFactory2 probe;
+  private final ElementRole.Table roles;
 
   private PolicyWriter(PolicyCatalog catalog) {
-    this.catalog = catalog;
+    this.roles = ElementRole.Table.of(catalog);
     ReaderOptions limits = ReaderOptions.defaults();
     this.probe =
-        XmlFactories.hardened(
+        HardenedXml.policyInputFactory(
             limits.maxDepth(), limits.maxAttributeChars(), limits.maxTextChars());
   }
 
@@ -98,7 +98,7 @@ public final class PolicyWriter {
       out.append('\n');
     }
     for (PolicyNode child : node.children()) {
-      writeNode(child, role.child(child.name(), catalog), depth + 1, out);
+      writeNode(child, role.child(child.name(), roles), depth + 1, out);
     }
     for (Comment comment : node.trailingComments()) {
       indent(out, depth + 1).append("<!--").append(comment.text()).append("-->\n");

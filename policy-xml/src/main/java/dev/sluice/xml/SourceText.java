@@ -16,6 +16,12 @@ final class SourceText {
   private final char[] chars;
   private final int[] lineStarts;
   private final int lineCount;
+  /**
+   * The line of the last position asked for. Positions are mostly asked for in document order, so
+   * the next one is usually on this line or just after it. Makes this class not thread-safe; each
+   * read has its own.
+   */
+  private int lastLine;
 
   private SourceText(String file, String text) {
     this.file = file;
@@ -79,9 +85,25 @@ final class SourceText {
   /** The position of the char at {@code offset}; offsets past the end clamp to the end. */
   SourcePosition position(int offset) {
     int clamped = Math.max(0, Math.min(offset, text.length()));
-    int index = Arrays.binarySearch(lineStarts, 0, lineCount, clamped);
-    int line = index >= 0 ? index : -index - 2;
+    int line = lastLine;
+    if (clamped >= lineStarts[line]) {
+      int stop = Math.min(lineCount, line + 8);
+      while (line + 1 < stop && clamped >= lineStarts[line + 1]) {
+        line++;
+      }
+      if (line + 1 == stop && stop < lineCount && clamped >= lineStarts[stop]) {
+        line = lineOf(clamped);
+      }
+    } else {
+      line = lineOf(clamped);
+    }
+    lastLine = line;
     return SourcePosition.of(file, line + 1, clamped - lineStarts[line] + 1);
+  }
+
+  private int lineOf(int offset) {
+    int index = Arrays.binarySearch(lineStarts, 0, lineCount, offset);
+    return index >= 0 ? index : -index - 2;
   }
 
   SourcePosition start() {

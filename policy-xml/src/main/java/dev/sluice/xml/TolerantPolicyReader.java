@@ -30,13 +30,15 @@ final class TolerantPolicyReader implements PolicyReader {
   private final ReaderOptions options;
   private final XMLInputFactory2 factory;
   private final CatalogValidator validator;
+  private final ElementRole.Table roles;
   private final int maxBytes;
 
   TolerantPolicyReader(ReaderOptions options) {
     this.options = requireNonNull(options, "options");
     this.factory =
-        XmlFactories.hardened(options.maxDepth(), options.maxAttributeChars(), options.maxTextChars());
+        HardenedXml.policyInputFactory(options.maxDepth(), options.maxAttributeChars(), options.maxTextChars());
     this.validator = CatalogValidator.create(options.catalog());
+    this.roles = ElementRole.Table.of(options.catalog());
     this.maxBytes = Math.max(options.maxDocumentBytes(), options.maxFragmentBytes());
   }
 
@@ -82,6 +84,13 @@ final class TolerantPolicyReader implements PolicyReader {
                 && content[2] == (byte) 0xBF
             ? 3
             : 0;
+    if (isAscii(content, start)) {
+      // Most policy files are ASCII: every byte is its char, nothing can be malformed.
+      return readText(
+          fileName,
+          new String(content, start, content.length - start, StandardCharsets.US_ASCII),
+          content.length - start);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -129,7 +138,7 @@ final class TolerantPolicyReader implements PolicyReader {
           source.start(),
           "the file is empty; a policy file holds <policies> or <fragment>");
     }
-    if (DocumentBuilder.strip(source.text()).isEmpty()) {
+    if (onlySpace(source.chars())) {
       return failed(
           DiagnosticCode.EMPTY_DOCUMENT,
           source.start(),
@@ -141,14 +150,27 @@ final class TolerantPolicyReader implements PolicyReader {
       return failed(problem.code(), source.position(problem.offset()), problem.message());
     }
     LoadResult<PolicyDocument> built =
-        new DocumentBuilder(source, masked, byteLength, options, factory).build();
+        new DocumentBuilder(source, masked, byteLength, options, factory, roles).build();
     if (built.value().isEmpty()) {
       return built;
     }
+    List<Diagnostic> found = validator.validate(built.value().get());
+    if (found.isEmpty() && built.diagnostics().isEmpty()) {
+      return built;
+    }
     List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
-    diagnostics.addAll(validator.validate(built.value().get()));
+    diagnostics.addAll(found);
     diagnostics.sort(null);
     return new LoadResult<>(built.value(), diagnostics);
+  }
+
+  private static boolean onlySpace(char[] text) {
+    for (char ch : text) {
+      if (!ExpressionMasker.isXmlSpace(ch)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private LoadResult<PolicyDocument> tooLarge(String fileName, long size) {
@@ -177,6 +199,15 @@ final class TolerantPolicyReader implements PolicyReader {
       }
     }
     return SourcePosition.of(fileName, line, column);
+  }
+
+  private static boolean isAscii(byte[] content, int from) {
+    for (int i = from; i < content.length; i++) {
+      if (content[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int utf8Length(String text) {

@@ -44,9 +44,12 @@ final class XmlErrors {
     if (message.startsWith("Maximum attribute size limit")) {
       int tag = nextTag(context);
       int at = tag;
-      for (int[] span : StartTags.attributes(context.masked(), tag)) {
-        if (span[3] - span[2] > context.options().maxAttributeChars()) {
-          at = span[0];
+      StartTags.Spans spans = new StartTags.Spans();
+      StartTags.attributes(context.masked(), tag, spans);
+      for (int k = 0; k < spans.count; k++) {
+        int[] v = spans.values;
+        if (v[4 * k + 3] - v[4 * k + 2] > context.options().maxAttributeChars()) {
+          at = v[4 * k];
           break;
         }
       }
@@ -66,10 +69,13 @@ final class XmlErrors {
       int tag = previousTag(context.masked(), offset);
       int at = offset;
       boolean seen = false;
-      for (int[] span : StartTags.attributes(context.masked(), tag)) {
-        if (new String(context.masked(), span[0], span[1] - span[0]).equals(name)) {
+      StartTags.Spans spans = new StartTags.Spans();
+      StartTags.attributes(context.masked(), tag, spans);
+      for (int k = 0; k < spans.count; k++) {
+        int[] v = spans.values;
+        if (new String(context.masked(), v[4 * k], v[4 * k + 1] - v[4 * k]).equals(name)) {
           if (seen) {
-            at = span[0];
+            at = v[4 * k];
             break;
           }
           seen = true;

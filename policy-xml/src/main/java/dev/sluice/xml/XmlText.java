@@ -85,6 +85,16 @@ final class XmlText {
     int i = amp;
     while (i < to) {
       char ch = c[i];
+      if (ch != '&' && !(normalizeSpace && (ch == '\n' || ch == '\t'))) {
+        // Copy the run up to the next char that needs work in one go.
+        int run = i + 1;
+        while (run < to && c[run] != '&' && !(normalizeSpace && (c[run] == '\n' || c[run] == '\t'))) {
+          run++;
+        }
+        out.append(c, i, run - i);
+        i = run;
+        continue;
+      }
       if (ch == '&') {
         int semi = -1;
         for (int k = i + 1; k < to && k < i + 40; k++) {
@@ -117,7 +127,11 @@ final class XmlText {
   }
 
   private static boolean isNameChar(char ch) {
-    return Character.isLetterOrDigit(ch) || ch == '#' || ch == '_' || ch == '-' || ch == '.' || ch == ':';
+    if (ch < 0x80) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+          || ch == '#' || ch == '_' || ch == '-' || ch == '.' || ch == ':';
+    }
+    return Character.isLetterOrDigit(ch);
   }
 
   /** Escapes text content: {@code &}, {@code <} and {@code >}. */

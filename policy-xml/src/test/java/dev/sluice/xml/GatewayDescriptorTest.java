@@ -106,6 +106,17 @@ class GatewayDescriptorTest {
   }
 
   @Test
+  void rejects_undeclared_entity_without_expanding_it() {
+    LoadResult<Gateway> result = loader().load(DIR.resolve("invalid/undeclared-entity.xml"));
+
+    assertThat(result.value()).isEmpty();
+    assertThat(result.errors())
+        .extracting(Diagnostic::code, d -> d.position().line())
+        .containsExactly(tuple("NOT_WELL_FORMED", 3));
+    assertThat(result.errors().get(0).message()).contains("secret");
+  }
+
+  @Test
   void reports_missing_policy_file_where_it_is_declared() {
     LoadResult<Gateway> result = loader().load(DIR.resolve("invalid/missing-policy.xml"));
     String name = file("invalid/missing-policy.xml");

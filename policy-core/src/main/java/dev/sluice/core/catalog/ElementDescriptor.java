@@ -31,11 +31,22 @@ public record ElementDescriptor(
   }
 
   public Optional<AttributeDescriptor> attribute(String attributeName) {
-    return attributes.stream().filter(a -> a.name().equals(attributeName)).findFirst();
+    // A loop, not a stream: the validator asks this for every attribute it reads.
+    for (AttributeDescriptor attribute : attributes) {
+      if (attribute.name().equals(attributeName)) {
+        return Optional.of(attribute);
+      }
+    }
+    return Optional.empty();
   }
 
   public Optional<ElementDescriptor> child(String childName) {
-    return children.stream().filter(c -> c.name().equals(childName)).findFirst();
+    for (ElementDescriptor child : children) {
+      if (child.name().equals(childName)) {
+        return Optional.of(child);
+      }
+    }
+    return Optional.empty();
   }
 
   public static Builder builder(String name) {

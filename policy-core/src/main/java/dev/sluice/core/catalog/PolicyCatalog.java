@@ -3,6 +3,7 @@ package dev.sluice.core.catalog;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,6 +79,8 @@ public final class PolicyCatalog {
   private static final PolicyCatalog STANDARD = new PolicyCatalog(REGISTRY);
 
   private final ImmutableSortedMap<String, PolicyDescriptor> byName;
+  /** The same descriptors hashed: the reader looks up every element it reads. */
+  private final Map<String, PolicyDescriptor> index;
 
   private PolicyCatalog(List<PolicyDescriptor> descriptors) {
     ImmutableSortedMap.Builder<String, PolicyDescriptor> builder = ImmutableSortedMap.naturalOrder();
@@ -85,6 +88,7 @@ public final class PolicyCatalog {
       builder.put(descriptor.name(), descriptor);
     }
     this.byName = builder.buildOrThrow();
+    this.index = Map.copyOf(byName);
   }
 
   /** The catalog of every policy Sluice describes. */
@@ -98,7 +102,7 @@ public final class PolicyCatalog {
   }
 
   public Optional<PolicyDescriptor> find(String name) {
-    return Optional.ofNullable(byName.get(name));
+    return Optional.ofNullable(index.get(name));
   }
 
   /** Every descriptor, sorted by name. */

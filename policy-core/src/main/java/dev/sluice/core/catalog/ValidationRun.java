@@ -42,8 +42,6 @@ final class ValidationRun {
   private static final Pattern PLACEHOLDER =
       Pattern.compile("[$%]\\{[^{}]*}|(?<![{$%])\\{[A-Za-z_][A-Za-z0-9_.:-]*}(?!})");
 
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-
   private final PolicyCatalog catalog;
   private final PolicyDocument document;
   private final boolean fragment;
@@ -93,7 +91,7 @@ final class ValidationRun {
   /** A section, a fragment root or an element whose content is policies. */
   private void policyList(
       PolicyNode container, Optional<Section> section, Occurrences seen, int depth) {
-    noText(container, "'" + container.name() + "' holds policies only");
+    noText(container, " holds policies only");
     for (PolicyNode child : container.children()) {
       policy(child, container, section, seen, depth + 1);
     }
@@ -242,7 +240,7 @@ final class ValidationRun {
     attributes(node, descriptor);
     switch (descriptor.content()) {
       case EMPTY -> {
-        noText(node, "'" + node.name() + "' must be empty");
+        noText(node, " must be empty");
         for (PolicyNode child : node.children()) {
           report(
               DiagnosticCode.UNKNOWN_ELEMENT,
@@ -264,7 +262,7 @@ final class ValidationRun {
         node.text().ifPresent(text -> textValue(node, descriptor, text));
       }
       case ELEMENTS -> {
-        noText(node, "'" + node.name() + "' holds elements only");
+        noText(node, " holds elements only");
         children(node, descriptor, section, seen, depth);
       }
       case POLICIES -> policyList(node, section, seen, depth);
@@ -283,6 +281,7 @@ final class ValidationRun {
     }
   }
 
+  /** Reports text in {@code node}; {@code why} follows the quoted element name. */
   private void noText(PolicyNode node, String why) {
     node.text()
         .filter(text -> !text.text().isBlank())
@@ -291,7 +290,10 @@ final class ValidationRun {
                 report(
                     DiagnosticCode.TEXT_NOT_ALLOWED,
                     firstVisible(text),
-                    why
+                    "'"
+                        + node.name()
+                        + "'"
+                        + why
                         + ", not text; remove "
                         + Wording.quote(text.text())
                         + " or put it in a comment"));
@@ -419,9 +421,12 @@ final class ValidationRun {
       }
       value(node, attribute, expected.get());
     }
-    Map<String, AttributeDescriptor> missing = new LinkedHashMap<>();
+    Map<String, AttributeDescriptor> missing = Map.of();
     for (AttributeDescriptor expected : descriptor.attributes()) {
       if (expected.required() && !names.contains(expected.name())) {
+        if (missing.isEmpty()) {
+          missing = new LinkedHashMap<>();
+        }
         missing.put(expected.name(), expected);
       }
     }
@@ -456,13 +461,12 @@ final class ValidationRun {
 
   private void value(PolicyNode node, Attribute attribute, AttributeDescriptor expected) {
     PolicyValue value = attribute.value();
-    String what = "attribute '" + attribute.name() + "' of '" + node.name() + "'";
     if (looksLikeExpression(value)) {
       if (!expected.expressionAllowed()) {
         report(
             DiagnosticCode.EXPRESSION_NOT_ALLOWED,
             value.position(),
-            what + " cannot be a policy expression; write " + literalOf(expected));
+            what(node, attribute) + " cannot be a policy expression; write " + literalOf(expected));
       }
       // Allowed expressions are typed by the expression compiler, not here.
       return;
@@ -475,7 +479,7 @@ final class ValidationRun {
       report(
           DiagnosticCode.UNCHECKED_PLACEHOLDER,
           value.position(),
-          what
+          what(node, attribute)
               + " holds the deployment placeholder "
               + Wording.quote(placeholder.get())
               + ", so its value is not checked; render the template before loading to have "
@@ -487,10 +491,16 @@ final class ValidationRun {
       // Named values are resolved at deploy time; the gateway checks the resolved text.
       return;
     }
-    checkType(what, value, expected);
+    checkType(node, attribute, expected);
   }
 
-  private void checkType(String what, PolicyValue value, AttributeDescriptor expected) {
+  /** How messages name an attribute; built only when there is something to report. */
+  private static String what(PolicyNode node, Attribute attribute) {
+    return "attribute '" + attribute.name() + "' of '" + node.name() + "'";
+  }
+
+  private void checkType(PolicyNode node, Attribute attribute, AttributeDescriptor expected) {
+    PolicyValue value = attribute.value();
     String text = value.text();
     String trimmed = text.strip();
     String problem =
@@ -499,16 +509,19 @@ final class ValidationRun {
           case BOOLEAN ->
               trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")
                   ? null
-                  : what + " must be true or false, not " + Wording.quote(text);
+                  : what(node, attribute) + " must be true or false, not " + Wording.quote(text);
           case INTEGER ->
               isInteger(trimmed)
                   ? null
-                  : what + " must be a whole number, not " + Wording.quote(text);
-          case ENUM -> enumProblem(what, text, expected);
+                  : what(node, attribute) + " must be a whole number, not " + Wording.quote(text);
+          case ENUM ->
+              expected.enumValues().contains(text)
+                  ? null
+                  : enumProblem(what(node, attribute), text, expected);
           case URL ->
               isUrl(text)
                   ? null
-                  : what
+                  : what(node, attribute)
                       + " must be a URL such as https://backend.example.com/path or /path, not "
                       + Wording.quote(text);
         };
@@ -519,9 +532,6 @@ final class ValidationRun {
   }
 
   private static String enumProblem(String what, String text, AttributeDescriptor expected) {
-    if (expected.enumValues().contains(text)) {
-      return null;
-    }
     String start =
         what
             + " must be one of "
@@ -537,8 +547,16 @@ final class ValidationRun {
   }
 
   private static boolean isInteger(String text) {
-    if (!INTEGER.matcher(text).matches()) {
+    // What [+-]?[0-9]+ matches, without a regex on the path every integer attribute takes.
+    int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    if (start == text.length()) {
       return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
     }
     try {
       Integer.parseInt(text);
@@ -586,6 +604,9 @@ final class ValidationRun {
   }
 
   private static Optional<String> placeholder(PolicyValue value) {
+    if (value.text().indexOf('{') < 0) {
+      return Optional.empty(); // every placeholder form holds a brace
+    }
     Matcher matcher = PLACEHOLDER.matcher(value.text());
     return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
   }

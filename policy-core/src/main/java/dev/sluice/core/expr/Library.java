@@ -407,6 +407,8 @@ final class Library {
     name(LIST, "List", "System.Collections.Generic.List");
     name(ENUMERABLE_STATIC, "Enumerable", "System.Linq.Enumerable");
     name(EXCEPTION, "Exception", "System.Exception");
+    // send-request stores its response in a variable; APIM policies read it back with this cast.
+    name(RESPONSE, "IResponse");
     CLR_NAMES.put(STRING, "String");
     CLR_NAMES.put(INT, "Int32");
     CLR_NAMES.put(LONG, "Int64");

@@ -103,15 +103,22 @@ final class ResponseBuffering {
       }
       chain.append(step.target());
     }
-    FindingDetails inherited =
+    Optional<SourcePosition> step =
+        provenance.via().stream().map(Inclusion::at).flatMap(Optional::stream).findFirst();
+    if (step.isEmpty()) {
+      // Inherited only through scopes without policy files: nowhere better to point than the node.
+      context.report(node, message, details.withInheritance(chain.toString()));
+      return;
+    }
+    context.report(
+        step.get(),
+        message,
         details
             .withInheritance(chain.toString())
             .withRelated(
                 RelatedLocation.of(
-                    node.position(), "the " + node.name() + " inherited from " + provenance.label()));
-    Optional<SourcePosition> step =
-        provenance.via().stream().map(Inclusion::at).flatMap(Optional::stream).findFirst();
-    context.report(step.orElse(node.position()), message, inherited);
+                    node.position(),
+                    "the " + node.name() + " inherited from " + provenance.label())));
   }
 
   /** "The forward-request inherited from global" or "This forward-request". */

@@ -14,6 +14,7 @@ public final class StandardRules {
           // Keep sorted by rule id.
           new SuppressionWithoutReason(),
           new SuppressionOfUnknownRule(),
+          new UnusedSuppression(),
           new ForwardRequestBuffersStream(),
           new PolicyReadsWholeStream(),
           new PolicyRewritesStream());
