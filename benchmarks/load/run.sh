@@ -2,12 +2,14 @@
 # Load benchmark of the Sluice gateway against the backend itself and nginx, on 127.0.0.1 only.
 #
 #   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
+#                          [--scenarios latency,max-rate,plain,streams]
 #
 #   --quick      short run (2 short rounds per scenario, 3-5 minutes); the full run takes 8-12 minutes
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
 #   --rebuild    build benchmarks/target/benchmarks.jar even if it looks up to date
 #   --out FILE   where the Markdown report goes (default benchmarks/load/results-latest.md)
+#   --scenarios  run only these scenarios (comma-separated; default all)
 #
 # What it does: installs nginx from Debian's packages if it is missing (needs root), writes an nginx
 # config into a temporary directory (2 worker processes with reuseport, proxy_buffering off,
@@ -25,6 +27,7 @@ QUICK=0
 SLUICE=1
 NGINX=1
 REBUILD=0
+SCENARIOS=""
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 OUT="$ROOT/benchmarks/load/results-latest.md"
@@ -35,7 +38,8 @@ while [ $# -gt 0 ]; do
     --no-nginx) NGINX=0 ;;
     --rebuild) REBUILD=1 ;;
     --out) shift; OUT="$1" ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --scenarios) shift; SCENARIOS="$1" ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -91,6 +95,7 @@ SLUICE_PORTS=("${PORTS[@]:2:$WORKERS}")
 ADMIN_PORTS=("${PORTS[@]:$((2 + WORKERS)):$WORKERS}")
 ARGS=(--backend-port "$BACKEND_PORT" --workers "$WORKERS" --out "$OUT")
 [ "$QUICK" = 1 ] && ARGS+=(--quick)
+[ -n "$SCENARIOS" ] && ARGS+=(--scenarios "$SCENARIOS")
 
 java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.LoadBackend --port "$BACKEND_PORT" \
   --max-seconds $((RUN_LIMIT + 60)) > "$TMP/backend.log" 2>&1 &

@@ -14,8 +14,15 @@ import picocli.CommandLine.Spec;
     name = "sluice",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Reads, checks and explains API Management policies.",
-    subcommands = {CheckCommand.class, GraphCommand.class, LintCommand.class, HelpCommand.class},
+    description = "Reads, checks, lints, explains and runs API Management policies.",
+    subcommands = {
+      DemoCommand.class,
+      CheckCommand.class,
+      GraphCommand.class,
+      LintCommand.class,
+      ServeCommand.class,
+      HelpCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {"", "Exit codes: 0 ok, 1 errors found, 2 usage error or unreadable input, 3 internal error."})
 final class SluiceCommand implements Runnable {

@@ -54,7 +54,6 @@ final class BodyCollector {
   }
 
   private Future<Buffer> start() {
-    timer = vertx.setTimer(idleMillis, this::checkIdle);
     source.exceptionHandler(this::fail);
     source.endHandler(
         v -> {
@@ -63,6 +62,10 @@ final class BodyCollector {
         });
     source.handler(this::onChunk);
     source.resume();
+    // A small body often arrives with its headers and ends during resume(): no timer needed then.
+    if (!promise.future().isComplete()) {
+      timer = vertx.setTimer(idleMillis, this::checkIdle);
+    }
     return promise.future();
   }
 
@@ -79,6 +82,9 @@ final class BodyCollector {
   }
 
   private void checkIdle(long id) {
+    if (promise.future().isComplete()) {
+      return;
+    }
     long quietMillis = (System.nanoTime() - lastChunk) / 1_000_000;
     if (quietMillis >= idleMillis) {
       fail(idle.get());

@@ -2,7 +2,9 @@ package dev.sluice.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
@@ -30,6 +32,7 @@ final class DefaultPolicyGateway implements PolicyGateway {
   private final GatewayEnv env;
   private final AtomicReference<RoutingTable> routes;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private final List<String> deployments = new CopyOnWriteArrayList<>();
   /** Connections still waiting for their first request's headers, with their deadline timer. */
   private final Map<HttpConnection, Long> awaitingHeaders = new ConcurrentHashMap<>();
 
@@ -41,6 +44,7 @@ final class DefaultPolicyGateway implements PolicyGateway {
         new HttpClientOptions()
             .setTcpNoDelay(true)
             .setKeepAlive(true)
+            .setKeepAliveTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.backendKeepAlive().toSeconds())))
             .setDecompressionSupported(false)
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.backendConnectTimeout().toMillis()))
             .setMaxHeaderSize(Math.max(options.maxHeaderSize(), 16 * 1024));
@@ -95,7 +99,7 @@ final class DefaultPolicyGateway implements PolicyGateway {
             request,
             found.route(),
             found.parameters(),
-            found.backendUrl(),
+            found.target(),
             forwardedHeaders(request));
     request.response().closeHandler(v -> {
       context.clientGone();
@@ -140,19 +144,59 @@ final class DefaultPolicyGateway implements PolicyGateway {
 
   @Override
   public Future<HttpServer> listen(int port) {
-    HttpServerOptions serverOptions =
-        new HttpServerOptions()
-            .setHost(options.host())
-            .setPort(port)
-            .setTcpNoDelay(true)
-            // Cleartext HTTP/2 upgrade detection delays the connection handler until the first
-            // bytes are read, after the request decoder has started; HTTP/1.1 only on cleartext.
-            .setHttp2ClearTextEnabled(false)
-            .setMaxHeaderSize(options.maxHeaderSize())
-            .setMaxInitialLineLength(options.maxInitialLineLength())
-            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-            .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, options.connectionIdleTimeout().toMillis()))
-            .setCompressionSupported(options.compression());
+    if (options.listenerInstances() == 1) {
+      return startServer(serverOptions(port));
+    }
+    // One server per event loop: each deployed instance runs on its own event-loop context, and
+    // servers on the same port share the socket, Vert.x spreading connections over them. For "any
+    // free port" Vert.x shares a random port among servers asking for the same negative port.
+    AtomicReference<HttpServer> first = new AtomicReference<>();
+    return deployListeners(serverOptions(port == 0 ? -1 : port), options.listenerInstances(), first)
+        .compose(
+            v -> {
+              int actual = first.get().actualPort();
+              if (servers.stream().anyMatch(server -> server.actualPort() != actual)) {
+                return Future.failedFuture(
+                    new IllegalStateException("the listener instances did not share one port"));
+              }
+              return Future.succeededFuture(first.get());
+            });
+  }
+
+  private Future<Void> deployListeners(
+      HttpServerOptions serverOptions, int instances, AtomicReference<HttpServer> first) {
+    return vertx
+        .deployVerticle(
+            () ->
+                new VerticleBase() {
+                  @Override
+                  public Future<?> start() {
+                    return startServer(serverOptions)
+                        .onSuccess(server -> first.compareAndSet(null, server));
+                  }
+                },
+            new DeploymentOptions().setInstances(instances))
+        .onSuccess(deployments::add)
+        .mapEmpty();
+  }
+
+  private HttpServerOptions serverOptions(int port) {
+    return new HttpServerOptions()
+        .setHost(options.host())
+        .setPort(port)
+        .setTcpNoDelay(true)
+        .setAcceptBacklog(options.acceptBacklog())
+        // Cleartext HTTP/2 upgrade detection delays the connection handler until the first
+        // bytes are read, after the request decoder has started; HTTP/1.1 only on cleartext.
+        .setHttp2ClearTextEnabled(false)
+        .setMaxHeaderSize(options.maxHeaderSize())
+        .setMaxInitialLineLength(options.maxInitialLineLength())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, options.connectionIdleTimeout().toMillis()))
+        .setCompressionSupported(options.compression());
+  }
+
+  private Future<HttpServer> startServer(HttpServerOptions serverOptions) {
     HttpServer server =
         vertx
             .createHttpServer(serverOptions)
@@ -181,6 +225,11 @@ final class DefaultPolicyGateway implements PolicyGateway {
         });
   }
 
+  /** The actual ports of the servers {@link #listen} started, one per listener instance. */
+  List<Integer> listeningPorts() {
+    return servers.stream().map(HttpServer::actualPort).toList();
+  }
+
   @Override
   public void reload(RoutingTable table) {
     routes.set(Objects.requireNonNull(table, "routes"));
@@ -194,6 +243,10 @@ final class DefaultPolicyGateway implements PolicyGateway {
   @Override
   public Future<Void> close() {
     List<Future<Void>> closing = new ArrayList<>();
+    for (String id : deployments) {
+      closing.add(vertx.undeploy(id));
+    }
+    deployments.clear();
     for (HttpServer server : servers) {
       closing.add(server.close());
     }

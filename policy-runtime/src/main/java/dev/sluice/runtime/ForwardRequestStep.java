@@ -150,10 +150,15 @@ final class ForwardRequestStep implements PolicyStep {
       }
       RequestOptions requestOptions;
       try {
+        BackendTarget target = request.target();
+        // Host, port and path are set as parts, not as an absolute URI: no URL parsing per request.
         requestOptions =
             new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
-                .setAbsoluteURI(request.url().toString())
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.ssl())
+                .setURI(target.requestUri())
                 .setHeaders(headers)
                 .setFollowRedirects(options.followRedirects());
       } catch (RuntimeException e) {
@@ -208,8 +213,10 @@ final class ForwardRequestStep implements PolicyStep {
       }
       PolicyContext.Response target = context.response();
       target.status(status, response.statusMessage());
-      target.headers().clear();
-      target.headers().addAll(HttpHygiene.endToEnd(response.headers()));
+      MultiMap headers = target.headers();
+      headers.clear();
+      headers.addAll(response.headers());
+      HttpHygiene.strip(headers);
       if (options.bufferResponse()) {
         GatewayOptions limits = env.options();
         response.pause();

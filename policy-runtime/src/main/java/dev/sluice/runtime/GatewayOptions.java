@@ -21,10 +21,18 @@ import java.util.Objects;
  * @param maxBufferedRequestBytes cap for {@code buffer-request-body}; beyond it: 413
  * @param maxBufferedResponseBytes cap for {@code buffer-response}; beyond it: 502, never truncation
  * @param streamWriteQueueBytes bytes queued towards a client before the backend is paused
- * @param backendPoolSize connections per backend host
+ * @param backendPoolSize connections per backend host; an open stream holds one for its whole life,
+ *     so the default allows ten thousand concurrent streams to one backend
  * @param backendWaitQueueSize requests waiting for a backend connection; beyond it: 503
  * @param backendConnectTimeout time to open a backend connection; beyond it: 502
+ * @param backendKeepAlive an idle pooled backend connection is closed after this long (whole
+ *     seconds, at least one), so that a burst of streams does not hold its connections, and their
+ *     ports, long after it ends
  * @param compression whether responses may be compressed (never event streams)
+ * @param acceptBacklog pending connections the listening socket queues (the kernel may cap it), so
+ *     that thousands of clients connecting at once are not refused or retried
+ * @param listenerInstances HTTP servers {@link PolicyGateway#listen(int)} starts on the port, each
+ *     on its own event loop of the {@code Vertx} instance, which spreads connections over them
  */
 public record GatewayOptions(
     String host,
@@ -41,7 +49,10 @@ public record GatewayOptions(
     int backendPoolSize,
     int backendWaitQueueSize,
     Duration backendConnectTimeout,
-    boolean compression) {
+    Duration backendKeepAlive,
+    boolean compression,
+    int acceptBacklog,
+    int listenerInstances) {
 
   public GatewayOptions {
     Objects.requireNonNull(host, "host");
@@ -60,6 +71,9 @@ public record GatewayOptions(
       throw new IllegalArgumentException("backendWaitQueueSize must not be negative");
     }
     positive("backendConnectTimeout", backendConnectTimeout);
+    positive("backendKeepAlive", backendKeepAlive);
+    positive("acceptBacklog", acceptBacklog);
+    positive("listenerInstances", listenerInstances);
   }
 
   public static GatewayOptions defaults() {
@@ -87,7 +101,10 @@ public record GatewayOptions(
     b.backendPoolSize = backendPoolSize;
     b.backendWaitQueueSize = backendWaitQueueSize;
     b.backendConnectTimeout = backendConnectTimeout;
+    b.backendKeepAlive = backendKeepAlive;
     b.compression = compression;
+    b.acceptBacklog = acceptBacklog;
+    b.listenerInstances = listenerInstances;
     return b;
   }
 
@@ -124,10 +141,13 @@ public record GatewayOptions(
     private long maxBufferedRequestBytes = 8L * 1024 * 1024;
     private long maxBufferedResponseBytes = 8L * 1024 * 1024;
     private int streamWriteQueueBytes = 64 * 1024;
-    private int backendPoolSize = 64;
-    private int backendWaitQueueSize = 256;
+    private int backendPoolSize = 16_384;
+    private int backendWaitQueueSize = 1024;
     private Duration backendConnectTimeout = Duration.ofSeconds(10);
+    private Duration backendKeepAlive = Duration.ofSeconds(15);
     private boolean compression = false;
+    private int acceptBacklog = 8192;
+    private int listenerInstances = 1;
 
     private Builder() {}
 
@@ -201,8 +221,23 @@ public record GatewayOptions(
       return this;
     }
 
+    public Builder backendKeepAlive(Duration value) {
+      backendKeepAlive = value;
+      return this;
+    }
+
     public Builder compression(boolean value) {
       compression = value;
+      return this;
+    }
+
+    public Builder acceptBacklog(int value) {
+      acceptBacklog = value;
+      return this;
+    }
+
+    public Builder listenerInstances(int value) {
+      listenerInstances = value;
       return this;
     }
 
@@ -222,7 +257,10 @@ public record GatewayOptions(
           backendPoolSize,
           backendWaitQueueSize,
           backendConnectTimeout,
-          compression);
+          backendKeepAlive,
+          compression,
+          acceptBacklog,
+          listenerInstances);
     }
   }
 }

@@ -1,46 +1,76 @@
 package dev.sluice.runtime;
 
 import io.vertx.core.MultiMap;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Header rules every hop must follow (RFC 9110 section 7.6.1), in both directions. */
+/**
+ * Header rules every hop must follow (RFC 9110 section 7.6.1), in both directions. Runs on every
+ * exchange, so it copies at most once and allocates nothing when no hop-by-hop field is present.
+ */
 final class HttpHygiene {
   private HttpHygiene() {}
 
-  private static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
+  private static final String[] HOP_BY_HOP = {
+    "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"
+  };
 
   /**
    * A copy without hop-by-hop fields: the fixed set, every {@code Proxy-*} field, and every field
    * the Connection header names.
    */
   static MultiMap endToEnd(MultiMap headers) {
-    Set<String> named = new HashSet<>();
+    MultiMap copy = MultiMap.caseInsensitiveMultiMap().addAll(headers);
+    strip(copy);
+    return copy;
+  }
+
+  /** Removes the hop-by-hop fields of {@link #endToEnd} in place. */
+  static void strip(MultiMap headers) {
+    List<String> named = null;
     for (String value : headers.getAll("connection")) {
       for (String token : value.split(",")) {
-        String name = token.trim().toLowerCase(Locale.ROOT);
+        String name = token.trim();
         if (!name.isEmpty()) {
+          if (named == null) {
+            named = new ArrayList<>(2);
+          }
           named.add(name);
         }
       }
     }
-    MultiMap copy = MultiMap.caseInsensitiveMultiMap();
+    if (named != null) {
+      named.forEach(headers::remove);
+    }
+    for (String name : HOP_BY_HOP) {
+      headers.remove(name);
+    }
+    List<String> proxy = null;
     for (Map.Entry<String, String> header : headers) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(name) && !name.startsWith("proxy-") && !named.contains(name)) {
-        copy.add(header.getKey(), header.getValue());
+      String name = header.getKey();
+      if (name.regionMatches(true, 0, "proxy-", 0, 6)) {
+        if (proxy == null) {
+          proxy = new ArrayList<>(2);
+        }
+        proxy.add(name);
       }
     }
-    return copy;
+    if (proxy != null) {
+      proxy.forEach(headers::remove);
+    }
   }
 
   /** Whether a Content-Type denotes a Server-Sent Events stream. */
   static boolean isEventStream(String contentType) {
-    return contentType != null
-        && contentType.trim().toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    if (contentType == null) {
+      return false;
+    }
+    int start = 0;
+    while (start < contentType.length() && Character.isWhitespace(contentType.charAt(start))) {
+      start++;
+    }
+    return contentType.regionMatches(true, start, "text/event-stream", 0, 17);
   }
 
   /** Appends a value to a comma-separated list header. */

@@ -1,12 +1,15 @@
 package dev.sluice.runtime;
 
 import dev.sluice.core.Section;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Runs one exchange through its pipeline and sends the result; event-loop confined. */
@@ -22,32 +25,69 @@ final class PipelineRun {
   }
 
   void run() {
-    runSection(Section.INBOUND)
-        .compose(outcome -> next(outcome, Section.BACKEND))
-        .compose(outcome -> next(outcome, Section.OUTBOUND))
-        .onComplete(
+    proceed(Section.INBOUND, 0);
+  }
+
+  /**
+   * Runs steps from {@code index} of {@code section} on. Steps that complete at once (most do) run
+   * in this loop, with no future chained per step; a pending step suspends the loop until it
+   * completes. Inbound, backend and outbound follow each other; on-error ends the exchange.
+   */
+  private void proceed(Section section, int index) {
+    while (true) {
+      List<PolicyStep> steps = pipeline.steps(section);
+      if (index >= steps.size()) {
+        if (section == Section.INBOUND) {
+          section = Section.BACKEND;
+        } else if (section == Section.BACKEND) {
+          section = Section.OUTBOUND;
+        } else {
+          send();
+          return;
+        }
+        index = 0;
+        continue;
+      }
+      PolicyStep step = steps.get(index);
+      Future<StepOutcome> result = invoke(section, step);
+      if (!result.isComplete()) {
+        Section current = section;
+        int next = index + 1;
+        result.onComplete(
             ar -> {
-              if (ar.succeeded()) {
-                send();
-              } else {
-                onError(ar.cause());
+              if (settle(current, step, ar)) {
+                proceed(current, next);
               }
             });
-  }
-
-  private Future<StepOutcome> next(StepOutcome outcome, Section section) {
-    return outcome == StepOutcome.END ? Future.succeededFuture(outcome) : runSection(section);
-  }
-
-  private Future<StepOutcome> runSection(Section section) {
-    Future<StepOutcome> chain = Future.succeededFuture(StepOutcome.CONTINUE);
-    for (PolicyStep step : pipeline.steps(section)) {
-      chain =
-          chain.compose(
-              outcome ->
-                  outcome == StepOutcome.END ? Future.succeededFuture(outcome) : invoke(section, step));
+        return;
+      }
+      if (!settle(section, step, result)) {
+        return;
+      }
+      index++;
     }
-    return chain;
+  }
+
+  /** Acts on a step's outcome; returns whether the next step runs. */
+  private boolean settle(Section section, PolicyStep step, AsyncResult<StepOutcome> outcome) {
+    if (outcome.failed()) {
+      if (section == Section.ON_ERROR) {
+        // A failing on-error handler cannot be handled again; report it plainly.
+        ErrorResponses.fill(
+            context.resetResponse(), PolicyFailure.of(LocatedFailure.unwrap(outcome.cause())));
+        send();
+      } else {
+        failedSource = step.name();
+        failedSection = section;
+        onError(outcome.cause());
+      }
+      return false;
+    }
+    if (outcome.result() == StepOutcome.END) {
+      send();
+      return false;
+    }
+    return true;
   }
 
   private Future<StepOutcome> invoke(Section section, PolicyStep step) {
@@ -62,12 +102,7 @@ final class PipelineRun {
       result =
           Future.failedFuture(new IllegalStateException("step " + step.name() + " returned null"));
     }
-    return result.recover(
-        err -> {
-          failedSource = step.name();
-          failedSection = section;
-          return Future.failedFuture(err);
-        });
+    return result;
   }
 
   private void onError(Throwable cause) {
@@ -89,20 +124,7 @@ final class PipelineRun {
             location.path(),
             location.policyId()));
     ErrorResponses.fill(context.resetResponse(), failure);
-    if (pipeline.onError().isEmpty()) {
-      send();
-      return;
-    }
-    runSection(Section.ON_ERROR)
-        .onComplete(
-            ar -> {
-              if (ar.failed()) {
-                // A failing on-error handler cannot be handled again; report it plainly.
-                ErrorResponses.fill(
-                    context.resetResponse(), PolicyFailure.of(LocatedFailure.unwrap(ar.cause())));
-              }
-              send();
-            });
+    proceed(Section.ON_ERROR, 0);
   }
 
   /** Writes the context's response to the client: buffered at once, or as a live relay. */
@@ -115,8 +137,14 @@ final class PipelineRun {
     }
     context.runBeforeSend();
     out.setStatusCode(response.status());
-    response.reason().ifPresent(out::setStatusMessage);
-    MultiMap headers = HttpHygiene.endToEnd(response.headers());
+    String reason = response.reason().orElse(null);
+    if (reason != null && !reason.equals(HttpResponseStatus.valueOf(response.status()).reasonPhrase())) {
+      // Only a non-standard phrase is set: the standard status line is encoded once by Netty.
+      out.setStatusMessage(reason);
+    }
+    // The exchange is over for the policies: its headers are cleaned in place, not copied.
+    MultiMap headers = response.headers();
+    HttpHygiene.strip(headers);
     boolean eventStream = HttpHygiene.isEventStream(headers.get("content-type"));
     GatewayOptions options = context.env().options();
     if (eventStream) {
@@ -148,6 +176,9 @@ final class PipelineRun {
       StreamRelay relay =
           new StreamRelay(context.vertx(), stream.get(), out, eventStream, options);
       context.onClientGone(relay::clientGone);
+      // The status line and headers go out now, not with the first chunk: a client (or a proxy in
+      // front) sees the stream open even when the backend's first event is a while away.
+      out.writeHead();
       relay.start();
       return;
     }

@@ -51,12 +51,12 @@ public final class PolicyContext {
       HttpServerRequest serverRequest,
       Route route,
       Map<String, String> parameters,
-      URI backendUrl,
+      BackendTarget backend,
       MultiMap headers) {
     this.env = env;
     this.serverRequest = serverRequest;
     this.route = route;
-    this.request = new Request(serverRequest.method().name(), backendUrl, headers, parameters);
+    this.request = new Request(serverRequest.method().name(), backend, headers, parameters);
     this.request.serviceUrl = route.serviceUrl();
   }
 
@@ -232,15 +232,18 @@ public final class PolicyContext {
    */
   public static final class Request {
     private String method;
+    /** Built from {@link #target} on first use: most exchanges never need it as a URI. */
     private URI url;
+    private BackendTarget target;
     private final MultiMap headers;
     private final Map<String, String> matchedParameters;
     /** The backend base URL the request URL starts with; changed by set-backend-service. */
     URI serviceUrl;
 
-    Request(String method, URI url, MultiMap headers, Map<String, String> matchedParameters) {
+    Request(
+        String method, BackendTarget target, MultiMap headers, Map<String, String> matchedParameters) {
       this.method = method;
-      this.url = url;
+      this.target = target;
       this.headers = headers;
       this.matchedParameters = Map.copyOf(matchedParameters);
     }
@@ -255,11 +258,23 @@ public final class PolicyContext {
 
     /** The URL the backend request goes to. */
     public URI url() {
+      if (url == null) {
+        url = target.toUri();
+      }
       return url;
     }
 
     public void url(URI value) {
       url = Objects.requireNonNull(value, "url");
+      target = null;
+    }
+
+    /** The URL as the client needs it; throws IllegalArgumentException if it is not http(s). */
+    BackendTarget target() {
+      if (target == null) {
+        target = BackendTarget.of(url);
+      }
+      return target;
     }
 
     /** Mutable request headers. */

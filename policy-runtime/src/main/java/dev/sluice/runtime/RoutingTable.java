@@ -25,7 +25,8 @@ public final class RoutingTable {
     List<Compiled> compiled = new ArrayList<>();
     for (int i = 0; i < this.routes.size(); i++) {
       Route route = this.routes.get(i);
-      compiled.add(new Compiled(route, Route.segments(route.urlTemplate()), i));
+      compiled.add(
+          new Compiled(route, Route.segments(route.urlTemplate()), i, serviceBase(route.serviceUrl())));
     }
     compiled.sort(
         Comparator.comparingInt((Compiled c) -> -c.route.apiPath().length())
@@ -59,7 +60,21 @@ public final class RoutingTable {
     return Optional.empty();
   }
 
-  private record Compiled(Route route, List<Route.Segment> segments, int index) {
+  /** The service URL without query and trailing slash; the request path is appended to it. */
+  private static BackendTarget serviceBase(URI serviceUrl) {
+    BackendTarget base = BackendTarget.of(serviceUrl);
+    String path = base.requestUri();
+    int cut = path.indexOf('?');
+    if (cut >= 0) {
+      path = path.substring(0, cut);
+    }
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return base.withRequestUri(path);
+  }
+
+  private record Compiled(Route route, List<Route.Segment> segments, int index, BackendTarget base) {
     int literals() {
       return (int) segments.stream().filter(s -> !s.parameter()).count();
     }
@@ -108,17 +123,9 @@ public final class RoutingTable {
       return Optional.of(new RouteMatch(route, parameters, backendUrl(remainder, query)));
     }
 
-    private URI backendUrl(String remainder, String query) {
-      String base = route.serviceUrl().toString();
-      int cut = base.indexOf('?');
-      if (cut >= 0) {
-        base = base.substring(0, cut);
-      }
-      if (base.endsWith("/")) {
-        base = base.substring(0, base.length() - 1);
-      }
-      String url = base + remainder + (query == null || query.isEmpty() ? "" : "?" + query);
-      return URI.create(url);
+    private BackendTarget backendUrl(String remainder, String query) {
+      String uri = base.requestUri() + remainder;
+      return base.withRequestUri(query == null || query.isEmpty() ? uri : uri + "?" + query);
     }
 
     private static String decode(String raw) {
@@ -128,9 +135,13 @@ public final class RoutingTable {
   }
 
   /** A matched route with its bound template parameters and the backend URL. */
-  record RouteMatch(Route route, Map<String, String> parameters, URI backendUrl) {
+  record RouteMatch(Route route, Map<String, String> parameters, BackendTarget target) {
     RouteMatch {
       parameters = Map.copyOf(parameters);
+    }
+
+    URI backendUrl() {
+      return target.toUri();
     }
   }
 }

@@ -84,6 +84,34 @@ class StreamingTest extends GatewayTestSupport {
   }
 
   @Test
+  void stream_headers_reach_the_client_before_the_first_event() throws Exception {
+    CompletableFuture<Void> clientSawHeaders = new CompletableFuture<>();
+    HttpServer backend =
+        backend(
+            req -> {
+              Context context = vertx.getOrCreateContext();
+              HttpServerResponse resp = req.response();
+              resp.setChunked(true).putHeader("content-type", "text/event-stream").writeHead();
+              // The first event exists only once the client has the headers: a gateway that holds
+              // the headers back until the first chunk deadlocks here.
+              clientSawHeaders.thenRun(() -> context.runOnContext(v -> resp.end("data: 1\n\n")));
+            });
+    int port = gateway(OPTIONS, route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
+
+    Future<String> body =
+        client
+            .request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
+            .compose(req -> req.send())
+            .compose(
+                resp -> {
+                  clientSawHeaders.complete(null);
+                  return resp.body().map(Buffer::toString);
+                });
+
+    assertThat(join(body)).isEqualTo("data: 1\n\n");
+  }
+
+  @Test
   void buffered_response_is_sent_whole_with_its_length() throws Exception {
     HttpServer backend =
         backend(
