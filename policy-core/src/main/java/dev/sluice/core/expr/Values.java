@@ -704,6 +704,21 @@ final class Values {
     if (value instanceof UUID) {
       return "System.Guid";
     }
+    if (value instanceof Jwt || value instanceof BasicCredentials) {
+      return value.toString();
+    }
+    if (value instanceof ExpressionContext.Response) {
+      return "IResponse";
+    }
+    if (value instanceof ExpressionContext.Request) {
+      return "IRequest";
+    }
+    if (value instanceof ExpressionContext.Body) {
+      return "IMessageBody";
+    }
+    if (value instanceof ExpressionContext.Url) {
+      return "IUrl";
+    }
     return value.getClass().getSimpleName();
   }
 
