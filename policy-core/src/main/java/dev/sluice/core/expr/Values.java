@@ -53,6 +53,11 @@ final class Values {
     if (value instanceof ExpressionContext.Url url) {
       return urlText(url);
     }
+    if (value instanceof ExpressionContext.Response || value instanceof ExpressionContext.Request
+        || value instanceof ExpressionContext.Body) {
+      // An embedder's implementation class says nothing to a policy author; the interface does.
+      return typeName(value);
+    }
     return value.toString();
   }
 
