@@ -1,15 +1,24 @@
 package dev.sluice.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.sluice.core.Diagnostic;
+import dev.sluice.core.DiagnosticCode;
+import dev.sluice.core.Gateway;
 import dev.sluice.core.LoadResult;
+import dev.sluice.core.PolicyDocument;
 import dev.sluice.core.Severity;
+import dev.sluice.core.catalog.PolicyCatalog;
+import dev.sluice.core.graph.PolicyGraph;
 import dev.sluice.lint.FailurePolicy;
 import dev.sluice.lint.Finding;
+import dev.sluice.lint.Fix;
 import dev.sluice.lint.LintConfig;
 import dev.sluice.lint.LintReport;
 import dev.sluice.lint.Linter;
 import dev.sluice.lint.RuleInfo;
 import dev.sluice.lint.RuleRegistry;
+import dev.sluice.lint.TextEdit;
 import dev.sluice.lint.ToolInfo;
 import dev.sluice.lint.format.ReportFormat;
 import dev.sluice.xml.GatewayLoader;
@@ -21,10 +30,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,26 +45,29 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sluice lint PATH...}: loads policies like {@code check}, runs the lint rules over every
- * file and every operation's effective policy, and writes the report in the chosen format. The exit
- * code follows {@code --fail-on} and {@code --max-warnings}; formats never decide it.
+ * {@code sluice lint PATH...}: runs the lint rules over the effective policy of every operation and
+ * reports findings in one of the report formats; {@code --fix} applies the safe fixes.
  */
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    header = "Lint policies: above all, find what would buffer a Server-Sent Events stream.",
+    sortOptions = false,
+    header = "Lint policies: will an event stream be buffered? Reports for people and CI.",
     description = {
-      "Loads policy files, folders of them, an APIOps extract or a gateway descriptor, runs the lint"
-          + " rules (docs/rules) over every file and the effective policy of every operation, and"
-          + " writes the findings as text, json, sarif, junit or checkstyle. Problems found while"
-          + " loading are findings too, under their codes. Operations stream when the descriptor or"
-          + " API specification says so, or a lone file starts with <!-- sluice:sse -->."
+      "Loads policy files, folders, an APIOps extract or a gateway descriptor, runs the lint rules over"
+          + " every file and over the effective policy of every operation, and reports the findings."
+          + " Operations stream Server-Sent Events when the descriptor says streaming=\"sse\", their"
+          + " OpenAPI responses are text/event-stream, a <!-- sluice:sse --> comment marks the file,"
+          + " or --sse matches them.",
+      "",
+      "Without --config, the rules are configured by the sluice-lint.json of a PATH folder, else by"
+          + " the one in the working directory, if any."
     },
     footer = {
       "",
-      "Exit codes: 0 passed, 1 findings at or above --fail-on (or over --max-warnings),"
-          + " 2 usage error, unreadable input or invalid configuration, 3 internal error."
+      "Exit codes: 0 no finding over the threshold, 1 findings over the threshold (--fail-on,"
+          + " --max-warnings), 2 usage error or unreadable input, 3 internal error."
     })
 final class LintCommand implements Callable<Integer> {
 
@@ -71,146 +85,309 @@ final class LintCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (default), json, sarif, junit or checkstyle.")
+      description = "text, json, sarif, junit or checkstyle (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Optional<String> output;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Rule levels; default: " + LintConfig.FILE_NAME + " in the working directory, if any.")
-  Optional<String> config;
-
-  @Option(
-      names = "--disable",
-      paramLabel = "ID",
-      split = ",",
-      description = "Turn these rules off (comma-separated), on top of the configuration.")
-  List<String> disabled = new ArrayList<>();
+      description = "Write the report to FILE; standard output then gets only the summary line.")
+  String output;
 
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
       defaultValue = "error",
-      description = "Fail when a finding is at least this serious: error (default), warning or info.")
+      description = "Exit 1 when a finding is at least this severe: error, warning or info"
+          + " (default: ${DEFAULT-VALUE}).")
   String failOn;
 
   @Option(
       names = "--max-warnings",
       paramLabel = "N",
-      description = "Also fail when there are more than N warnings.")
+      description = "Exit 1 when there are more than N warnings.")
   Integer maxWarnings;
 
-  @Override
-  public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    DisplayPaths display = new DisplayPaths(parent.workingDirectory());
-    ReportFormat reportFormat =
-        ReportFormat.fromName(format).orElseThrow(() -> usage("unknown --format " + format
-            + "; use text, json, sarif, junit or checkstyle"));
-    Severity threshold =
-        FailurePolicy.parseFailOn(failOn).orElseThrow(() -> usage("unknown --fail-on " + failOn
-            + "; use error, warning or info"));
-    if (maxWarnings != null && maxWarnings < 0) {
-      throw usage("--max-warnings must be 0 or more");
+  @Option(
+      names = "--disable",
+      paramLabel = "ID",
+      split = ",",
+      description = "Turn these rules off (comma-separated or repeated).")
+  List<String> disable = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Rule levels, as { \"rules\": { \"SSE004\": \"warning\", \"SSE007\": \"off\" } }.")
+  String config;
+
+  @Option(
+      names = "--sse",
+      paramLabel = "OPERATION-GLOB",
+      split = ",",
+      description = "Also treat operations whose API/OPERATION id matches as Server-Sent Events"
+          + " streams (* within a segment, ** across, ?; comma-separated or repeated).")
+  List<String> sse = new ArrayList<>();
+
+  @Option(
+      names = "--fix",
+      description = "Apply the safe fixes in place (buffer-response=\"false\" where a stream is"
+          + " buffered), keeping every other byte, then report what remains.")
+  boolean fix;
+
+  @Option(
+      names = "--dry-run",
+      description = "With --fix: print the fixes as a unified diff and change nothing.")
+  boolean dryRun;
+
+  /** One PATH linted: the gateway as linted (SSE marks applied) and its graphs, when it loaded. */
+  private record Linted(Optional<Gateway> gateway, List<PolicyGraph> graphs, LintReport report) {
+    Linted {
+      requireNonNull(gateway, "gateway");
+      graphs = List.copyOf(graphs);
+      requireNonNull(report, "report");
     }
-    FailurePolicy policy =
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReportFormat reportFormat =
+        ReportFormat.fromName(format)
+            .orElseThrow(() -> usage("--format must be text, json, sarif, junit or checkstyle: '" + format + "'"));
+    Severity threshold =
+        FailurePolicy.parseFailOn(failOn)
+            .orElseThrow(() -> usage("--fail-on must be error, warning or info: '" + failOn + "'"));
+    if (maxWarnings != null && maxWarnings < 0) {
+      throw usage("--max-warnings must be 0 or more: " + maxWarnings);
+    }
+    if (dryRun && !fix) {
+      throw usage("--dry-run needs --fix");
+    }
+    FailurePolicy failure =
         new FailurePolicy(
             threshold, maxWarnings == null ? OptionalInt.empty() : OptionalInt.of(maxWarnings));
-
     RuleRegistry registry = RuleRegistry.standard();
-    for (String id : disabled) {
+    for (String id : disable) {
       if (registry.find(id.strip()).isEmpty()) {
-        throw usage("--disable " + id + ": no such rule (see docs/rules/README.md)");
+        throw usage(
+            "--disable: no rule '" + id + "'; rules: "
+                + registry.infos().stream().map(RuleInfo::id).collect(Collectors.joining(", ")));
       }
     }
-    Optional<LintConfig> loadedConfig = readConfig(registry, display, err);
-    if (loadedConfig.isEmpty()) {
-      return ExitCode.USAGE;
-    }
-    LintConfig lintConfig =
-        loadedConfig.get().disable(disabled.stream().map(String::strip).toList());
+    List<OperationGlob> globs =
+        sse.stream().map(String::strip).filter(s -> !s.isEmpty()).map(OperationGlob::of).toList();
 
+    DisplayPaths display = new DisplayPaths(parent.workingDirectory());
     List<Path> resolved = paths.stream().map(display::resolve).toList();
-    Optional<String> unreadable = Inputs.unreadable(resolved, display);
+    List<Path> configFiles = new ArrayList<>();
+    if (config != null) {
+      configFiles.add(display.resolve(config));
+    }
+    List<Path> checked = new ArrayList<>(resolved);
+    checked.addAll(configFiles);
+    Optional<String> unreadable = Inputs.unreadable(checked, display);
     if (unreadable.isPresent()) {
       err.println("sluice: " + unreadable.get());
       return ExitCode.USAGE;
     }
 
-    Linter linter = Linter.builder().registry(registry).config(lintConfig).build();
-    Inputs inputs = new Inputs(GatewayLoader.create());
-    Set<String> files = new LinkedHashSet<>();
-    Set<Finding> findings = new LinkedHashSet<>();
-    List<RuleInfo> rules = new ArrayList<>();
-    List<Diagnostic> loadDiagnostics = new ArrayList<>();
+    List<LintConfig> configs = new ArrayList<>();
+    Optional<Path> shared =
+        configFiles.isEmpty()
+            ? Optional.of(parent.workingDirectory().resolve(LintConfig.FILE_NAME)).filter(Files::isRegularFile)
+            : Optional.of(configFiles.get(0));
     for (Path path : resolved) {
-      Inputs.Loaded loaded = inputs.load(path, false);
-      files.addAll(loaded.files());
-      loadDiagnostics.addAll(loaded.diagnostics());
-      loaded.diagnostics().forEach(d -> findings.add(Finding.of(d)));
-      if (loaded.gateway().isPresent()) {
-        LintReport report = linter.lint(loaded.gateway().get());
-        rules.addAll(report.rules());
-        findings.addAll(report.findings());
+      Optional<Path> file =
+          configFiles.isEmpty()
+              ? Optional.of(path.resolve(LintConfig.FILE_NAME)).filter(Files::isRegularFile).or(() -> shared)
+              : shared;
+      if (file.isEmpty()) {
+        configs.add(LintConfig.defaults().disable(stripped(disable)));
+        continue;
+      }
+      LoadResult<LintConfig> read = LintConfig.read(file.get(), registry);
+      read.diagnostics().stream().map(display::display).sorted().forEach(d -> err.println(d.format()));
+      if (read.value().isEmpty() || read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+        err.println("sluice: invalid lint configuration " + display.display(file.get()));
+        return ExitCode.USAGE;
+      }
+      configs.add(read.value().get().disable(stripped(disable)));
+    }
+
+    List<Linted> linted = lintAll(resolved, configs, globs);
+    for (OperationGlob glob : globs) {
+      boolean used =
+          linted.stream()
+              .flatMap(l -> l.gateway().stream())
+              .flatMap(g -> g.operations().stream())
+              .anyMatch(glob::matches);
+      if (!used) {
+        err.println("sluice: warning: --sse '" + glob.glob() + "' matches no operation");
       }
     }
-    if (rules.isEmpty()) {
-      rules.addAll(linter.lint(List.of()).rules());
-    }
-    LintReport report =
-        new LintReport(ToolInfo.current(), List.copyOf(files), rules, List.copyOf(findings))
-            .relativeTo(parent.workingDirectory());
 
-    write(reportFormat.format(report), display);
-    if (Inputs.hasUnreadableInput(loadDiagnostics)) {
+    if (fix) {
+      Optional<Integer> failed = fix(linted, display, out, err);
+      if (failed.isPresent()) {
+        return failed.get();
+      }
+      if (!dryRun) {
+        linted = lintAll(resolved, configs, globs);
+      }
+    }
+
+    LintReport report = merge(linted).relativeTo(parent.workingDirectory());
+    String formatted = reportFormat.format(report);
+    String text = reportFormat == ReportFormat.TEXT ? formatted : ReportFormat.TEXT.format(report);
+    String summary = lastLine(text);
+    if (output != null) {
+      Path target = display.resolve(output);
+      try {
+        if (target.getParent() != null) {
+          Files.createDirectories(target.getParent());
+        }
+        Files.writeString(target, formatted, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        err.println("sluice: cannot write " + display.display(target) + ": " + e.getMessage());
+        return ExitCode.USAGE;
+      }
+      if (!dryRun) {
+        out.println(summary + "; report written to " + display.display(target));
+      }
+    } else if (!dryRun) {
+      out.print(formatted);
+    }
+    out.flush();
+
+    if (report.findings().stream().anyMatch(f -> f.ruleId().equals(DiagnosticCode.IO_ERROR.name()))) {
+      err.flush();
       return ExitCode.USAGE;
     }
-    Optional<String> failure = policy.failure(report);
-    failure.ifPresent(reason -> err.println("sluice: lint failed: " + reason));
+    Optional<String> why = failure.failure(report);
+    if (why.isPresent()) {
+      err.println("sluice: lint failed: " + why.get());
+      err.flush();
+      return ExitCode.PROBLEMS;
+    }
     err.flush();
-    return failure.isPresent() ? ExitCode.PROBLEMS : ExitCode.OK;
+    return ExitCode.OK;
   }
 
-  /** The configuration, or empty after printing why it cannot be used. */
-  private Optional<LintConfig> readConfig(
-      RuleRegistry registry, DisplayPaths display, PrintWriter err) {
-    Path file;
-    if (config.isPresent()) {
-      file = display.resolve(config.get());
-    } else {
-      file = parent.workingDirectory().resolve(LintConfig.FILE_NAME);
-      if (!Files.isRegularFile(file)) {
-        return Optional.of(LintConfig.defaults());
+  /**
+   * Plans the safe fixes and applies them (or, with {@code --dry-run}, prints them as a diff);
+   * returns an exit code when a file cannot be written.
+   */
+  private Optional<Integer> fix(
+      List<Linted> linted, DisplayPaths display, PrintWriter out, PrintWriter err) {
+    StreamFixes planner = new StreamFixes(PolicyCatalog.standard());
+    for (Linted one : linted) {
+      one.gateway().ifPresent(gateway -> planner.plan(gateway, one.graphs(), one.report()));
+    }
+    StreamFixes.Plan plan = planner.result();
+    int changed = 0;
+    for (Map.Entry<String, List<TextEdit>> file : plan.editsByFile().entrySet()) {
+      Path path = Path.of(file.getKey());
+      String shown = display.display(path).replace('\\', '/');
+      try {
+        String before = Files.readString(path, StandardCharsets.UTF_8);
+        String after = SourceEdits.apply(before, file.getValue());
+        if (dryRun) {
+          out.print(SourceEdits.unifiedDiff(shown, before, after));
+        } else {
+          Files.writeString(path, after, StandardCharsets.UTF_8);
+        }
+        changed++;
+      } catch (IOException e) {
+        err.println("sluice: cannot fix " + shown + ": " + e.getMessage());
+        return Optional.of(ExitCode.USAGE);
       }
     }
-    LoadResult<LintConfig> loaded = LintConfig.read(file, registry);
-    loaded.diagnostics().stream().map(display::display).sorted()
-        .forEach(d -> err.println(d.format()));
-    if (loaded.hasErrors()) {
-      return Optional.empty();
+    String verb = dryRun ? "would fix" : "fixed";
+    for (Fix one : plan.fixes()) {
+      err.println("sluice: " + verb + ": " + shownDescription(one, display));
     }
-    return loaded.value();
+    for (String skipped : plan.notFixed()) {
+      err.println("sluice: not fixed: " + displayedLead(skipped, display));
+    }
+    err.println(
+        "sluice: " + verb + " " + count(plan.fixes().size(), "finding") + " in "
+            + count(changed, "file"));
+    return Optional.empty();
   }
 
-  private void write(String text, DisplayPaths display) throws IOException {
-    if (output.isEmpty()) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-      return;
+  private static String shownDescription(Fix fix, DisplayPaths display) {
+    return displayedLead(fix.description(), display);
+  }
+
+  /** A message led by {@code file:line:col}, with the file shown as the user would type it. */
+  private static String displayedLead(String message, DisplayPaths display) {
+    int colon = message.indexOf(": ");
+    if (colon < 0) {
+      return message;
     }
-    Path file = display.resolve(output.get());
-    Path directory = file.getParent();
-    if (directory != null) {
-      Files.createDirectories(directory);
+    String lead = message.substring(0, colon);
+    int lineColon = lead.lastIndexOf(':', lead.lastIndexOf(':') - 1);
+    if (lineColon <= 0 || !lead.substring(lineColon + 1).matches("\\d+:\\d+")) {
+      return message;
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return display.display(lead.substring(0, lineColon)) + lead.substring(lineColon)
+        + message.substring(colon);
+  }
+
+  private List<Linted> lintAll(List<Path> resolved, List<LintConfig> configs, List<OperationGlob> globs) {
+    GatewayLoader loader = GatewayLoader.create();
+    List<Linted> all = new ArrayList<>();
+    for (int i = 0; i < resolved.size(); i++) {
+      all.add(lint(loader, resolved.get(i), configs.get(i), globs));
+    }
+    return all;
+  }
+
+  private static Linted lint(
+      GatewayLoader loader, Path path, LintConfig config, List<OperationGlob> globs) {
+    Linter linter = Linter.builder().config(config).build();
+    LoadResult<Gateway> loaded = loader.load(path);
+    List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+    if (loaded.value().isEmpty()) {
+      return new Linted(Optional.empty(), List.of(), linter.lint(List.of(), diagnostics));
+    }
+    Gateway gateway = OperationGlob.markStreaming(loaded.value().get(), globs);
+    List<PolicyDocument> documents = new ArrayList<>();
+    gateway.scopedDocuments().forEach(scoped -> documents.add(scoped.document()));
+    documents.addAll(gateway.fragments().values());
+    LoadResult<List<PolicyGraph>> graphs = PolicyGraph.buildAll(gateway);
+    diagnostics.addAll(graphs.diagnostics());
+    List<PolicyGraph> built = graphs.value().orElse(List.of());
+    LintReport report = linter.lint(documents, built, diagnostics.stream().distinct().toList());
+    return new Linted(Optional.of(gateway), built, report);
+  }
+
+  /** One report over every PATH: files, rules and findings united, duplicates once. */
+  private static LintReport merge(List<Linted> linted) {
+    Set<String> files = new LinkedHashSet<>();
+    Set<RuleInfo> rules = new LinkedHashSet<>();
+    Set<Finding> findings = new LinkedHashSet<>();
+    for (Linted one : linted) {
+      files.addAll(one.report().files());
+      rules.addAll(one.report().rules());
+      findings.addAll(one.report().findings());
+    }
+    return new LintReport(ToolInfo.current(), List.copyOf(files), List.copyOf(rules), List.copyOf(findings));
+  }
+
+  private static List<String> stripped(List<String> ids) {
+    return ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String lastLine(String text) {
+    String trimmed = text.stripTrailing();
+    return trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private ParameterException usage(String message) {

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param namedValues named values by name
  * @param tier the APIM tier the configuration targets ({@code Consumption}, {@code Premium}, ...)
  * @param frontProxy a proxy or load balancer in front of the gateway, if declared
+ * @param logging the request logging (APIM diagnostics) settings, gateway-wide and per API
  * @param source where the gateway was declared: a descriptor file, an extract folder, a policy file
  */
 public record Gateway(
@@ -41,6 +42,7 @@ public record Gateway(
     Map<String, NamedValue> namedValues,
     Optional<String> tier,
     Optional<FrontProxy> frontProxy,
+    List<LoggingSettings> logging,
     SourcePosition source) {
 
   public Gateway {
@@ -51,6 +53,7 @@ public record Gateway(
     namedValues = ImmutableMap.copyOf(namedValues);
     requireNonNull(tier, "tier");
     requireNonNull(frontProxy, "frontProxy");
+    logging = List.copyOf(logging);
     requireNonNull(source, "source");
     checkUnique(products.stream().map(Product::id).toList(), "product");
     checkUnique(apis.stream().map(Api::id).toList(), "API");
@@ -60,11 +63,41 @@ public record Gateway(
                 document.kind() == PolicyDocument.Kind.FRAGMENT, "fragment %s is not a <fragment>", id));
   }
 
+  /** A gateway with no request logging settings. */
+  public Gateway(
+      Optional<PolicyDocument> globalPolicy,
+      List<Product> products,
+      List<Api> apis,
+      Map<String, PolicyDocument> fragments,
+      Map<String, NamedValue> namedValues,
+      Optional<String> tier,
+      Optional<FrontProxy> frontProxy,
+      SourcePosition source) {
+    this(globalPolicy, products, apis, fragments, namedValues, tier, frontProxy, List.of(), source);
+  }
+
   /** A gateway with only these APIs and fragments, no global policy and nothing else declared. */
   public static Gateway of(
       List<Api> apis, Map<String, PolicyDocument> fragments, SourcePosition source) {
     return new Gateway(
         Optional.empty(), List.of(), apis, fragments, Map.of(), Optional.empty(), Optional.empty(), source);
+  }
+
+  /**
+   * The logging settings that cover an API: its own, and the gateway-wide ones it does not override
+   * with a setting of the same id (as APIM's API diagnostics override the all-APIs ones).
+   */
+  public List<LoggingSettings> loggingOf(String apiId) {
+    List<LoggingSettings> own =
+        logging.stream().filter(s -> s.apiId().filter(apiId::equals).isPresent()).toList();
+    List<LoggingSettings> result = new ArrayList<>();
+    for (LoggingSettings settings : logging) {
+      if (settings.apiId().isEmpty() && own.stream().noneMatch(o -> o.id().equals(settings.id()))) {
+        result.add(settings);
+      }
+    }
+    result.addAll(own);
+    return List.copyOf(result);
   }
 
   public Optional<Api> api(String apiId) {
@@ -257,6 +290,46 @@ public record Gateway(
       requireNonNull(responseBuffering, "responseBuffering");
       requireNonNull(requestTimeout, "requestTimeout");
       requireNonNull(source, "source");
+    }
+  }
+
+  /**
+   * One request logging setting (an APIM diagnostic: Application Insights, Azure Monitor), as far
+   * as streaming is concerned: how many bytes of each body it logs.
+   *
+   * @param id the diagnostic's name ({@code applicationinsights}, {@code azuremonitor}, ...)
+   * @param apiId the API it belongs to; empty for a gateway-wide (all APIs) setting
+   * @param bodies every body it logs with a byte count, zero counts included
+   * @param source where the setting is declared
+   */
+  public record LoggingSettings(
+      String id, Optional<String> apiId, List<BodyLogging> bodies, SourcePosition source) {
+    public LoggingSettings {
+      requireNonNull(id, "id");
+      requireNonNull(apiId, "apiId");
+      bodies = List.copyOf(bodies);
+      requireNonNull(source, "source");
+    }
+  }
+
+  /**
+   * How many bytes of one body a logging setting records.
+   *
+   * @param message which body, as the settings name it: {@code frontend.request}, {@code
+   *     frontend.response}, {@code backend.request}, {@code backend.response}
+   * @param bytes the number of bytes logged; zero logs none
+   * @param position where the byte count is written
+   */
+  public record BodyLogging(String message, long bytes, SourcePosition position) {
+    public BodyLogging {
+      requireNonNull(message, "message");
+      checkArgument(bytes >= 0, "bytes must not be negative: %s", bytes);
+      requireNonNull(position, "position");
+    }
+
+    /** Whether this logs a response body (which, for a stream, is the stream). */
+    public boolean isResponse() {
+      return message.endsWith(".response");
     }
   }
 }

@@ -80,7 +80,8 @@ public final class Linter {
     gateway.scopedDocuments().forEach(scoped -> documents.add(scoped.document()));
     documents.addAll(gateway.fragments().values());
     LoadResult<List<PolicyGraph>> graphs = PolicyGraph.buildAll(gateway);
-    return lint(documents, graphs.value().orElse(List.of()), graphs.diagnostics());
+    return lint(
+        documents, graphs.value().orElse(List.of()), graphs.diagnostics(), Optional.of(gateway));
   }
 
   /**
@@ -110,6 +111,14 @@ public final class Linter {
    */
   public LintReport lint(
       List<PolicyDocument> documents, List<PolicyGraph> graphs, List<Diagnostic> loadDiagnostics) {
+    return lint(documents, graphs, loadDiagnostics, Optional.empty());
+  }
+
+  private LintReport lint(
+      List<PolicyDocument> documents,
+      List<PolicyGraph> graphs,
+      List<Diagnostic> loadDiagnostics,
+      Optional<Gateway> gateway) {
     // Keyed by what the reader sees, so one problem reached through two products (whose
     // inheritance chains differ) is reported once.
     Map<List<Object>, Finding> findings = new LinkedHashMap<>();
@@ -133,7 +142,8 @@ public final class Linter {
       }
       ran.add(rule.info());
       RuleContext context =
-          new RuleContext(rule.info(), severity.get(), catalog, registry, elements, enabled);
+          new RuleContext(
+              rule.info(), severity.get(), catalog, registry, elements, enabled, gateway);
       contexts.put(rule, context);
       for (PolicyDocument document : documents) {
         rule.checkDocument(document, context);

@@ -2,14 +2,17 @@ package dev.sluice.lint;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.core.Gateway;
 import dev.sluice.core.PolicyNode;
 import dev.sluice.core.Severity;
 import dev.sluice.core.SourcePosition;
 import dev.sluice.core.catalog.PolicyCatalog;
 import dev.sluice.core.graph.GraphNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +31,7 @@ public final class RuleContext {
   private final RuleRegistry registry;
   private final Map<SourcePosition, PolicyNode> elements;
   private final Set<String> enabled;
+  private final Optional<Gateway> gateway;
   private final List<Finding> findings = new ArrayList<>();
 
   RuleContext(
@@ -36,13 +40,31 @@ public final class RuleContext {
       PolicyCatalog catalog,
       RuleRegistry registry,
       Map<SourcePosition, PolicyNode> elements,
-      Set<String> enabled) {
+      Set<String> enabled,
+      Optional<Gateway> gateway) {
     this.rule = requireNonNull(rule, "rule");
     this.severity = requireNonNull(severity, "severity");
     this.catalog = requireNonNull(catalog, "catalog");
     this.registry = requireNonNull(registry, "registry");
     this.elements = requireNonNull(elements, "elements");
     this.enabled = Set.copyOf(enabled);
+    this.gateway = requireNonNull(gateway, "gateway");
+  }
+
+  /**
+   * The gateway being linted, when the run lints a whole gateway: its tier, front proxy, logging
+   * settings and named values. Empty when documents and graphs were given without one.
+   */
+  public Optional<Gateway> gateway() {
+    return gateway;
+  }
+
+  /** The named values with a known value, by name; empty without a gateway. */
+  public Map<String, String> namedValues() {
+    Map<String, String> values = new HashMap<>();
+    gateway.ifPresent(
+        g -> g.namedValues().forEach((name, value) -> value.value().ifPresent(v -> values.put(name, v))));
+    return Map.copyOf(values);
   }
 
   /** The catalog the run lints against; rules read {@code BodyAccess} and the like from it. */

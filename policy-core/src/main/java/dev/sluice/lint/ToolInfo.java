@@ -15,10 +15,13 @@ import java.util.Properties;
  */
 public record ToolInfo(String name, String version, String informationUri, String docsBaseUri) {
 
-  /** Where the project lives; rule pages resolve under {@link #DOCS_BASE_URI}. */
-  public static final String HOME_URI = "https://github.com/sluice-dev/sluice";
+  /**
+   * The project's home, named after its Maven group {@code dev.sluice}; rule pages resolve under
+   * {@link #DOCS_BASE_URI}, which mirrors the repository's {@code docs/} folder.
+   */
+  public static final String HOME_URI = "https://sluice.dev/";
 
-  public static final String DOCS_BASE_URI = HOME_URI + "/blob/main/";
+  public static final String DOCS_BASE_URI = HOME_URI;
 
   private static final ToolInfo CURRENT =
       new ToolInfo("sluice", readVersion(), HOME_URI, DOCS_BASE_URI);

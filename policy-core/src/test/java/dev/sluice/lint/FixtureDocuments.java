@@ -2,6 +2,7 @@ package dev.sluice.lint;
 
 import dev.sluice.core.Attribute;
 import dev.sluice.core.Comment;
+import dev.sluice.core.Expression;
 import dev.sluice.core.PolicyDocument;
 import dev.sluice.core.PolicyNode;
 import dev.sluice.core.PolicyValue;
@@ -15,8 +16,10 @@ import java.util.Optional;
 /**
  * Reads lint fixtures into {@link PolicyDocument}s for tests in this module, which cannot depend on
  * the XML reader. Handles the well-formed subset fixtures use: declaration, comments, elements,
- * quoted attributes (the five predefined entities decoded), text (ignored). Positions are exact:
- * an element's is its {@code <}, a comment's its {@code <!--}.
+ * quoted attributes (the five predefined entities decoded), the text of elements without child
+ * elements (trimmed). A value that is one whole {@code @(...)} or {@code @{...}} is an expression,
+ * as the reader makes it. Positions are exact: an element's is its {@code <}, a comment's its
+ * {@code <!--}, a text's its first non-blank character.
  */
 final class FixtureDocuments {
 
@@ -43,6 +46,8 @@ final class FixtureDocuments {
     final SourcePosition position;
     final List<PolicyNode> children = new ArrayList<>();
     List<Comment> pending = new ArrayList<>();
+    final StringBuilder text = new StringBuilder();
+    SourcePosition textAt;
 
     Open(String name, List<Attribute> attributes, List<Comment> comments, SourcePosition position) {
       this.name = name;
@@ -52,8 +57,10 @@ final class FixtureDocuments {
     }
 
     PolicyNode close() {
-      return new PolicyNode(
-          name, attributes, children, Optional.empty(), comments, pending, position);
+      String trimmed = text.toString().strip();
+      Optional<PolicyValue> value =
+          children.isEmpty() && !trimmed.isEmpty() ? Optional.of(value(decode(trimmed), textAt)) : Optional.empty();
+      return new PolicyNode(name, attributes, children, value, comments, pending, position);
     }
   }
 
@@ -107,8 +114,7 @@ final class FixtureDocuments {
           int end = text.indexOf(quote, index);
           String value = decode(text.substring(index, end));
           skip(end - index + 1);
-          attributes.add(
-              new Attribute(attributeName, PolicyValue.literal(value, valueAt), attributeAt));
+          attributes.add(new Attribute(attributeName, value(value, valueAt), attributeAt));
         }
         boolean empty = text.charAt(index - 2) == '/';
         List<Comment> comments =
@@ -128,6 +134,16 @@ final class FixtureDocuments {
           stack.push(open);
         }
       } else {
+        if (!stack.isEmpty()) {
+          Open open = stack.peek();
+          char c = text.charAt(index);
+          if (open.text.length() == 0 && !Character.isWhitespace(c)) {
+            open.textAt = here();
+          }
+          if (open.text.length() > 0 || !Character.isWhitespace(c)) {
+            open.text.append(c);
+          }
+        }
         skip(1);
       }
     }
@@ -145,6 +161,14 @@ final class FixtureDocuments {
       skip(1);
     }
     return text.substring(start, index);
+  }
+
+  private static PolicyValue value(String text, SourcePosition at) {
+    if (text.startsWith("@(") || text.startsWith("@{")) {
+      Expression.Kind kind = text.charAt(1) == '(' ? Expression.Kind.INLINE : Expression.Kind.BLOCK;
+      return PolicyValue.ofExpression(new Expression(kind, text, at));
+    }
+    return PolicyValue.literal(text, at);
   }
 
   private static String decode(String value) {

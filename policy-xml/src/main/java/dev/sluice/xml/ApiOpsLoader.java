@@ -41,11 +41,15 @@ import java.util.stream.Stream;
  * apis/&lt;a&gt;/operations/&lt;o&gt;/policy.xml           operation policy
  * policy fragments/&lt;f&gt;/policy.xml              fragment
  * named values/&lt;n&gt;/namedValueInformation.json  properties.displayName, value, secret
+ * diagnostics/&lt;d&gt;/diagnosticInformation.json   request logging for all APIs: properties.frontend
+ *                                               and .backend, .request and .response, .body.bytes
+ * apis/&lt;a&gt;/diagnostics/&lt;d&gt;/diagnosticInformation.json  the same, for one API
  * </pre>
  *
  * <p>Operations come from the specification (method, URL template; an operation any of whose
- * responses has {@code text/event-stream} content is a stream; {@code x-sluice-max-event-gap-seconds}
- * declares its longest silence), plus any operation folder the specification does not list. Ids are
+ * responses has {@code text/event-stream} content is a stream, as is one whose policy file, or whose
+ * API's policy file, holds a {@code <!-- sluice:sse -->} comment; {@code
+ * x-sluice-max-event-gap-seconds} declares its longest silence), plus any operation folder the specification does not list. Ids are
  * folder names (APIM resource names). Thread-safe.
  */
 final class ApiOpsLoader {
@@ -54,6 +58,7 @@ final class ApiOpsLoader {
   static final String FRAGMENTS = "policy fragments";
   static final String NAMED_VALUES = "named values";
   static final String POLICY = "policy.xml";
+  static final String DIAGNOSTICS = "diagnostics";
   private static final String EVENT_STREAM = "text/event-stream";
   private static final String MAX_GAP_EXTENSION = "x-sluice-max-event-gap-seconds";
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -90,9 +95,11 @@ final class ApiOpsLoader {
       namedValue(folder, diagnostics).ifPresent(value -> namedValues.putIfAbsent(value.name(), value));
     }
 
+    List<Gateway.LoggingSettings> logging = new ArrayList<>(logging(root, Optional.empty(), diagnostics));
     List<Gateway.Api> apis = new ArrayList<>();
     for (Path folder : subfolders(root.resolve(APIS), diagnostics)) {
       apis.add(api(folder, diagnostics));
+      logging.addAll(logging(folder, Optional.of(folder.getFileName().toString()), diagnostics));
     }
     List<String> apiIds = apis.stream().map(Gateway.Api::id).toList();
 
@@ -100,7 +107,71 @@ final class ApiOpsLoader {
     for (Path folder : subfolders(root.resolve(PRODUCTS), diagnostics)) {
       products.add(product(folder, apiIds, diagnostics));
     }
-    return new Gateway(global, products, apis, fragments, namedValues, Optional.empty(), Optional.empty(), source);
+    return new Gateway(
+        global, products, apis, fragments, namedValues, Optional.empty(), Optional.empty(), logging, source);
+  }
+
+  /** The request logging settings in {@code folder/diagnostics/<d>/diagnosticInformation.json}. */
+  private List<Gateway.LoggingSettings> logging(Path folder, Optional<String> apiId, List<Diagnostic> diagnostics) {
+    List<Gateway.LoggingSettings> settings = new ArrayList<>();
+    for (Path diagnostic : subfolders(folder.resolve(DIAGNOSTICS), diagnostics)) {
+      Path file = diagnostic.resolve("diagnosticInformation.json");
+      if (readJson(file, json, diagnostics).isEmpty()) {
+        continue; // absent or unreadable (reported)
+      }
+      settings.add(
+          new Gateway.LoggingSettings(
+              diagnostic.getFileName().toString(), apiId, bodyLogging(file), SourcePosition.of(file.toString(), 1, 1)));
+    }
+    return settings;
+  }
+
+  /**
+   * Every {@code properties.(frontend|backend).(request|response).body.bytes} with its position: a
+   * streaming pass, since the tree keeps no locations. The file parsed in the tree pass first.
+   */
+  private List<Gateway.BodyLogging> bodyLogging(Path file) {
+    List<Gateway.BodyLogging> bodies = new ArrayList<>();
+    try (JsonParser parser = json.getFactory().createParser(file.toFile())) {
+      List<String> path = new ArrayList<>();
+      String field = null;
+      SourcePosition fieldAt = null;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        switch (token) {
+          case FIELD_NAME -> {
+            field = parser.currentName();
+            JsonLocation at = parser.currentTokenLocation();
+            fieldAt = SourcePosition.of(file.toString(), Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1));
+          }
+          case START_OBJECT -> {
+            path.add(field == null ? "" : field);
+            field = null;
+          }
+          case END_OBJECT -> path.remove(path.size() - 1);
+          case START_ARRAY -> {
+            parser.skipChildren();
+            field = null;
+          }
+          case VALUE_NUMBER_INT -> {
+            if ("bytes".equals(field)
+                && path.size() == 5
+                && path.get(1).equals("properties")
+                && (path.get(2).equals("frontend") || path.get(2).equals("backend"))
+                && (path.get(3).equals("request") || path.get(3).equals("response"))
+                && path.get(4).equals("body")) {
+              // Positioned at the "bytes" key: where an editor shows the setting.
+              bodies.add(new Gateway.BodyLogging(path.get(2) + "." + path.get(3), Math.max(parser.getLongValue(), 0), fieldAt));
+            }
+            field = null;
+          }
+          default -> field = null;
+        }
+      }
+    } catch (IOException e) {
+      return bodies; // the tree pass reported why
+    }
+    return bodies;
   }
 
   private Gateway.Product product(Path folder, List<String> knownApis, List<Diagnostic> diagnostics) {
@@ -183,9 +254,13 @@ final class ApiOpsLoader {
       Optional<PolicyDocument> operationPolicy =
           policies.optional(
               folder.resolve("operations").resolve(op.id()).resolve(POLICY), Scope.operation(id, op.id()), diagnostics);
+      boolean marked =
+          operationPolicy.map(DefaultGatewayLoader::markedAsStream).orElse(false)
+              || policy.map(DefaultGatewayLoader::markedAsStream).orElse(false);
       operations.put(
           op.id(),
-          new Gateway.Operation(id, op.id(), op.method(), op.urlTemplate(), operationPolicy, op.streaming(), op.maxEventGap(), op.position()));
+          new Gateway.Operation(
+              id, op.id(), op.method(), op.urlTemplate(), operationPolicy, op.streaming() || marked, op.maxEventGap(), op.position()));
     }
     for (Path operationFolder : subfolders(folder.resolve("operations"), diagnostics)) {
       String operationId = operationFolder.getFileName().toString();
@@ -201,10 +276,13 @@ final class ApiOpsLoader {
                   + "'; its method and URL template are unknown"));
       Optional<PolicyDocument> operationPolicy =
           policies.optional(operationFolder.resolve(POLICY), Scope.operation(id, operationId), diagnostics);
+      boolean marked =
+          operationPolicy.map(DefaultGatewayLoader::markedAsStream).orElse(false)
+              || policy.map(DefaultGatewayLoader::markedAsStream).orElse(false);
       operations.put(
           operationId,
           new Gateway.Operation(
-              id, operationId, Gateway.Operation.ANY_METHOD, "/*", operationPolicy, false, Optional.empty(), at));
+              id, operationId, Gateway.Operation.ANY_METHOD, "/*", operationPolicy, marked, Optional.empty(), at));
     }
     return new Gateway.Api(id, path, backend, policy, List.copyOf(operations.values()), source);
   }

@@ -132,7 +132,8 @@ final class DefaultGatewayLoader implements GatewayLoader {
     parts.apis.add(new Gateway.Api(id, "", Optional.empty(), document, List.of(any), at));
   }
 
-  private static boolean markedAsStream(PolicyDocument document) {
+  /** Whether a {@code <!-- sluice:sse -->} comment before or directly inside the root marks the file. */
+  static boolean markedAsStream(PolicyDocument document) {
     return document.comments().stream().map(Comment::text).map(String::strip).anyMatch(text -> text.startsWith(SSE_MARK));
   }
 

@@ -337,6 +337,9 @@ final class DescriptorLoader {
             operation.policy == null
                 ? Optional.empty()
                 : policies.scoped(resolve(operation.policy), at(operation), Scope.operation(api.id, operation.id), diagnostics);
+        boolean marked =
+            operationPolicy.map(DefaultGatewayLoader::markedAsStream).orElse(false)
+                || policy.map(DefaultGatewayLoader::markedAsStream).orElse(false);
         operations.put(
             operation.id,
             new Gateway.Operation(
@@ -345,7 +348,7 @@ final class DescriptorLoader {
                 operation.method.toUpperCase(Locale.ROOT),
                 operation.urlTemplate,
                 operationPolicy,
-                streaming,
+                streaming || marked,
                 gap,
                 at(operation)));
       }

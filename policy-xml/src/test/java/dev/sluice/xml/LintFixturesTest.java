@@ -52,7 +52,11 @@ class LintFixturesTest {
       LoadResult<PolicyDocument> loaded = PolicyReader.create().read(name, text);
       assertThat(loaded.diagnostics()).as("%s loads cleanly", file).isEmpty();
 
-      LintReport report = Linter.create().lintAsStreamingOperation(loaded.value().orElseThrow());
+      var context = FixtureGateway.context(file);
+      LintReport report =
+          context.isEmpty()
+              ? Linter.create().lintAsStreamingOperation(loaded.value().orElseThrow())
+              : Linter.create().lint(FixtureGateway.gateway(loaded.value().orElseThrow(), context));
       List<Finding> findings =
           report.findings().stream()
               .filter(f -> f.ruleId().equals(rule.id()) || !RuleInfo.isValidId(f.ruleId()))

@@ -64,7 +64,7 @@ class LintGatewayTest {
     Files.writeString(
         policy,
         Files.readString(policy, StandardCharsets.UTF_8)
-            .replace("<forward-request buffer-response=\"false\" timeout=\"300\" />", "<base />"),
+            .replace("<forward-request buffer-response=\"false\" timeout=\"120\" />", "<base />"),
         StandardCharsets.UTF_8);
 
     LintReport report = lint(extract);

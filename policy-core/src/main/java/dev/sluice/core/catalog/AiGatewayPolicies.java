@@ -225,7 +225,8 @@ final class AiGatewayPolicies {
                 .text(true)
                 .occurs(0, UNBOUNDED)
                 .description("Value that partitions the cache; several are concatenated"))
-        .body(BodyAccess.buffering(Target.REQUEST, Mode.READ));
+        .body(BodyAccess.buffering(Target.REQUEST, Mode.READ))
+        .body(BodyAccess.streaming(Target.RESPONSE, Mode.SERVE));
   }
 
   private static PolicyDescriptor.Builder semanticStore(String name, String kind) {
@@ -242,7 +243,7 @@ final class AiGatewayPolicies {
                 .required()
                 .expressions()
                 .description("Time to live of the entry in seconds"))
-        .body(BodyAccess.buffering(Target.RESPONSE, Mode.READ));
+        .body(BodyAccess.buffering(Target.RESPONSE, Mode.STORE));
   }
 
   private static AttributeDescriptor.Builder counterKey() {

@@ -33,7 +33,22 @@ public record BodyAccess(
   /** What the policy does with it. */
   public enum Mode {
     READ,
-    REWRITE
+    REWRITE,
+    /**
+     * Records the body to serve it again later (a response cache store): the whole body is held,
+     * and a stream would be replayed whole and stale.
+     */
+    STORE,
+    /**
+     * Answers with a body recorded earlier instead of the live one (a response cache lookup): no
+     * live body is held, but a stream is replaced by a stored copy.
+     */
+    SERVE
+  }
+
+  /** Whether the policy caches the body: stores it for later, or serves a stored copy. */
+  public boolean caches() {
+    return mode == Mode.STORE || mode == Mode.SERVE;
   }
 
   public BodyAccess {

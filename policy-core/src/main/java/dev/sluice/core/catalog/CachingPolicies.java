@@ -17,7 +17,8 @@ final class CachingPolicies {
   private static final String REF = "https://learn.microsoft.com/en-us/azure/api-management/";
 
   // A hit answers from the cache and skips the backend: the live backend body is never read, so
-  // there is no body access here. The matching cache-store is what holds the response in memory.
+  // it holds no live body. The matching cache-store is what holds the response in memory; the
+  // lookup is declared as serving a stored response, which replaces a live stream.
   static final PolicyDescriptor CACHE_LOOKUP =
       PolicyDescriptor.builder("cache-lookup")
           .summary(
@@ -65,6 +66,7 @@ final class CachingPolicies {
                   .text(false)
                   .occurs(0, UNBOUNDED)
                   .description("Cache per value of these query parameters (; separated)"))
+          .body(BodyAccess.streaming(Target.RESPONSE, Mode.SERVE))
           .build();
 
   static final PolicyDescriptor CACHE_STORE =
@@ -85,7 +87,7 @@ final class CachingPolicies {
                   .defaultValue("false")
                   .expressions()
                   .description("Cache this response whatever its status; otherwise only 200 OK"))
-          .body(BodyAccess.buffering(Target.RESPONSE, Mode.READ))
+          .body(BodyAccess.buffering(Target.RESPONSE, Mode.STORE))
           .build();
 
   static final PolicyDescriptor CACHE_LOOKUP_VALUE =

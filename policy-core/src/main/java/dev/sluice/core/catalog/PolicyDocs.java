@@ -219,7 +219,13 @@ public final class PolicyDocs {
 
   /** One line of plain words on one body access, as on the policy page. */
   static String bodyAccess(BodyAccess access, Set<Section> sections) {
-    String verb = access.mode() == BodyAccess.Mode.READ ? "Reads" : "Rewrites";
+    String verb =
+        switch (access.mode()) {
+          case READ -> "Reads";
+          case REWRITE -> "Rewrites";
+          case STORE -> "Stores, to serve it again later,";
+          case SERVE -> "Serves a stored copy of";
+        };
     String what =
         switch (access.target()) {
           case REQUEST -> "the request body";
@@ -240,6 +246,8 @@ public final class PolicyDocs {
               + " placeholder, this is decided only at run time.";
     } else if (access.buffersAlways()) {
       how = "It buffers: the whole body is held in memory.";
+    } else if (access.mode() == BodyAccess.Mode.SERVE) {
+      how = "It holds no live body, but a stream is answered with a stored copy.";
     } else {
       how = "It streams: the body passes through and is never held whole.";
     }

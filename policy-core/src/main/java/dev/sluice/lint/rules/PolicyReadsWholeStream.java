@@ -10,8 +10,9 @@ import dev.sluice.lint.RuleInfo;
 
 /**
  * SSE003: a policy reads the whole response of an event stream before passing it on (in today's
- * catalog: {@code validate-content} in outbound, {@code cache-store}, the semantic cache store).
- * Any policy whose descriptor declares an always-buffering read of the response is covered.
+ * catalog: {@code validate-content} in outbound). Any policy whose descriptor declares an
+ * always-buffering read of the response is covered; response caches, declared as storing the
+ * response rather than reading it, are SSE004's.
  */
 final class PolicyReadsWholeStream extends Rule {
 

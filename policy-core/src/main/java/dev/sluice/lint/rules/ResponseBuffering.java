@@ -1,5 +1,6 @@
 package dev.sluice.lint.rules;
 
+import dev.sluice.core.Attribute;
 import dev.sluice.core.Section;
 import dev.sluice.core.SourcePosition;
 import dev.sluice.core.catalog.BodyAccess;
@@ -10,6 +11,8 @@ import dev.sluice.core.graph.Inclusion;
 import dev.sluice.core.graph.PolicyGraph;
 import dev.sluice.core.graph.Provenance;
 import dev.sluice.lint.FindingDetails;
+import dev.sluice.lint.Fix;
+import dev.sluice.lint.TextEdit;
 import dev.sluice.lint.RelatedLocation;
 import dev.sluice.lint.RuleContext;
 import java.util.ArrayList;
@@ -95,30 +98,95 @@ final class ResponseBuffering {
       context.report(node, message, details);
       return;
     }
-    StringBuilder chain = new StringBuilder(graph.scope().toString());
-    for (Inclusion step : provenance.via()) {
-      chain.append(" > ");
-      if (step.kind() == Inclusion.Kind.FRAGMENT) {
-        chain.append("fragment ");
-      }
-      chain.append(step.target());
-    }
+    String chain = chain(graph, node).orElseThrow();
     Optional<SourcePosition> step =
         provenance.via().stream().map(Inclusion::at).flatMap(Optional::stream).findFirst();
     if (step.isEmpty()) {
       // Inherited only through scopes without policy files: nowhere better to point than the node.
-      context.report(node, message, details.withInheritance(chain.toString()));
+      context.report(node, message, details.withInheritance(chain));
       return;
     }
     context.report(
         step.get(),
         message,
         details
-            .withInheritance(chain.toString())
+            .withInheritance(chain)
             .withRelated(
                 RelatedLocation.of(
                     node.position(),
                     "the " + node.name() + " inherited from " + provenance.label())));
+  }
+
+  /**
+   * The inheritance chain that brought a node into the operation ({@code operation a/s > api a >
+   * global}), empty for a node written in the operation's own policy.
+   */
+  static Optional<String> chain(PolicyGraph graph, GraphNode node) {
+    if (node.provenance().via().isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder chain = new StringBuilder(graph.scope().toString());
+    for (Inclusion step : node.provenance().via()) {
+      chain.append(" > ");
+      if (step.kind() == Inclusion.Kind.FRAGMENT) {
+        chain.append("fragment ");
+      }
+      chain.append(step.target());
+    }
+    return Optional.of(chain.toString());
+  }
+
+  /**
+   * Reports a node at {@code position} (the node's own, or one of its attributes or expressions),
+   * where it is written even when inherited: the inheritance chain is then named in the message
+   * and carried as details, with the {@code <base/>} or {@code include-fragment} it came through as
+   * related location.
+   */
+  static void reportInPlace(
+      RuleContext context,
+      PolicyGraph graph,
+      GraphNode node,
+      SourcePosition position,
+      String message,
+      FindingDetails details) {
+    Optional<String> chain = chain(graph, node);
+    if (chain.isEmpty()) {
+      context.report(node.node(), position, message, details);
+      return;
+    }
+    FindingDetails inherited = details.withInheritance(chain.get());
+    Optional<Inclusion> step =
+        node.provenance().via().stream().filter(s -> s.at().isPresent()).findFirst();
+    if (step.isPresent()) {
+      inherited =
+          inherited.withRelated(
+              RelatedLocation.of(
+                  step.get().at().get(),
+                  "the operation inherits it through this "
+                      + (step.get().kind() == Inclusion.Kind.FRAGMENT ? "include-fragment" : "<base/>")));
+    }
+    context.report(node.node(), position, message + " (inherited: " + chain.get() + ")", inherited);
+  }
+
+  /** Sets the attribute to false where it is written; nothing for the assumed global policy. */
+  static Optional<Fix> setFalse(GraphNode node, String attribute) {
+    if (fromAssumedGlobalPolicy(node)) {
+      return Optional.empty();
+    }
+    String description = "Set " + attribute + "=\"false\" on this " + node.name();
+    Optional<Attribute> present = node.attribute(attribute);
+    if (present.isEmpty()) {
+      SourcePosition start = node.position();
+      SourcePosition afterName = start.at(start.line(), start.column() + 1 + node.name().length());
+      return Optional.of(Fix.of(description, TextEdit.insert(afterName, " " + attribute + "=\"false\"")));
+    }
+    var value = present.get().value();
+    if (value.text().indexOf('\n') >= 0) {
+      return Optional.empty();
+    }
+    SourcePosition start = value.position();
+    SourcePosition end = start.at(start.line(), start.column() + value.text().length());
+    return Optional.of(Fix.of(description, new TextEdit(start, end, "false")));
   }
 
   /** "The forward-request inherited from global" or "This forward-request". */

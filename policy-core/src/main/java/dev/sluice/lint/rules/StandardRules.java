@@ -15,9 +15,21 @@ public final class StandardRules {
           new SuppressionWithoutReason(),
           new SuppressionOfUnknownRule(),
           new UnusedSuppression(),
+          new MissingBase(),
           new ForwardRequestBuffersStream(),
+          new BufferingAttributeNotBoolean(),
           new PolicyReadsWholeStream(),
-          new PolicyRewritesStream());
+          new ResponseCachedForStream(),
+          new ResponseBodyReadByExpression(),
+          new PolicyRewritesStream(),
+          new RequestBodyLogged(),
+          new BodyLoggingOfStream(),
+          new StreamTimeouts(),
+          new StreamOnConsumptionTier(),
+          new TokenCountingWithoutUsage(),
+          new RetryAroundStream(),
+          new ConcurrencyHeldByStream(),
+          new UnmarkedStream());
 
   private StandardRules() {}
 

@@ -102,14 +102,23 @@ class BodyAccessTest {
   }
 
   @Test
-  void response_caches_buffer_the_response_and_lookups_read_no_live_body() {
+  void response_caches_store_the_whole_response_and_lookups_serve_a_stored_copy() {
     for (String name :
         List.of("cache-store", "llm-semantic-cache-store", "azure-openai-semantic-cache-store")) {
-      assertThat(policy(name).bodyAccess()).as(name).containsExactly(BodyAccess.buffering(Target.RESPONSE, Mode.READ));
+      assertThat(policy(name).bodyAccess()).as(name).containsExactly(BodyAccess.buffering(Target.RESPONSE, Mode.STORE));
+      assertThat(policy(name).bodyAccess().get(0).caches()).as(name).isTrue();
     }
-    assertThat(policy("cache-lookup").bodyAccess()).isEmpty();
-    assertThat(policy("llm-semantic-cache-lookup").bodyAccess())
-        .containsExactly(BodyAccess.buffering(Target.REQUEST, Mode.READ));
+    assertThat(policy("cache-lookup").bodyAccess())
+        .containsExactly(BodyAccess.streaming(Target.RESPONSE, Mode.SERVE));
+    for (String name : List.of("llm-semantic-cache-lookup", "azure-openai-semantic-cache-lookup")) {
+      assertThat(policy(name).bodyAccess())
+          .as(name)
+          .containsExactly(
+              BodyAccess.buffering(Target.REQUEST, Mode.READ),
+              BodyAccess.streaming(Target.RESPONSE, Mode.SERVE));
+    }
+    assertThat(policy("cache-lookup-value").bodyAccess()).isEmpty();
+    assertThat(BodyAccess.buffering(Target.RESPONSE, Mode.READ).caches()).isFalse();
   }
 
   @Test
