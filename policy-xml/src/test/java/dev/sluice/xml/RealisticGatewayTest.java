@@ -8,7 +8,6 @@ import dev.sluice.core.LoadResult;
 import dev.sluice.core.graph.PolicyGraph;
 import dev.sluice.core.graph.PolicyGraphPrinter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The realistic policy files assembled into one gateway ({@code realistic/gateway.xml}: global,
  * product, API, operations and a fragment): each operation's effective policy matches its golden
- * graph dump, and neither loading nor assembling the graph reports an error beyond the known gaps
- * of the expression compiler.
+ * graph dump, and neither loading nor assembling the graph reports an error.
  */
 class RealisticGatewayTest {
   private static final Path DESCRIPTOR = Path.of("src", "test", "resources", "realistic", "gateway.xml");
@@ -29,19 +27,12 @@ class RealisticGatewayTest {
         .map(Gateway.Operation::id);
   }
 
-  /**
-   * APIM members the expression compiler does not know yet: {@code string.AsJwt()}. It is valid in
-   * APIM; when the compiler learns it this list shrinks.
-   */
-  private static final List<String> EXPRESSION_GAPS =
-      List.of("src/test/resources/realistic/api-jwt.xml:19:106 EXPRESSION_UNSUPPORTED");
-
   @Test
-  void loads_the_realistic_gateway_with_no_error_but_known_expression_gaps() {
+  void loads_the_realistic_gateway_with_no_error() {
     assertThat(LOADED.errors())
         .as("loading %s", DESCRIPTOR)
-        .extracting(d -> d.position() + " " + d.code())
-        .containsExactlyInAnyOrderElementsOf(EXPRESSION_GAPS);
+        .extracting(d -> d.position() + " " + d.code() + " " + d.message())
+        .isEmpty();
     Gateway gateway = LOADED.value().orElseThrow();
     assertThat(gateway.fragment("trace-headers")).isPresent();
     assertThat(gateway.productsOf("orders")).extracting(Gateway.Product::id).containsExactly("streaming");

@@ -83,6 +83,12 @@ final class Binder {
   }
 
   private final Set<String> paths = new TreeSet<>();
+  /**
+   * The context paths a local was given ({@code var r = context.Response;}), so that members read
+   * through the local ({@code r.Body}) count as reads of the context. Several paths when it was
+   * reassigned; an over-approximation (a read bound before a later assignment in a loop is missed).
+   */
+  private final Map<Local, Set<String>> localPaths = new HashMap<>();
   private final Set<String> variables = new TreeSet<>();
   private boolean dynamicVariable;
   private int slots;
@@ -351,6 +357,7 @@ final class Binder {
     for (Declarator decl : d.declarators()) {
       Type type = declared;
       Eval init;
+      String initPath = null;
       if (decl.init() == null) {
         Object dv = declared.defaultValue;
         init = f -> dv;
@@ -366,10 +373,13 @@ final class Binder {
           type = b.type;
           init = b.eval;
         } else {
-          init = coerce(b, type, decl.init().pos()).eval;
+          b = coerce(b, type, decl.init().pos());
+          init = b.eval;
         }
+        initPath = b.path;
       }
       Local local = declare(decl.pos(), decl.name(), type);
+      rememberPath(local, initPath);
       int slot = local.slot;
       Eval value = init;
       execs.add(f -> {
@@ -386,6 +396,12 @@ final class Binder {
       }
       return NORMAL;
     };
+  }
+
+  private void rememberPath(Local local, String path) {
+    if (path != null && Library.isContextType(local.type)) {
+      localPaths.computeIfAbsent(local, l -> new TreeSet<>()).add(path);
+    }
   }
 
   private Eval condition(Expr e) {
@@ -596,7 +612,17 @@ final class Binder {
     Local local = scope.find(n.name());
     if (local != null) {
       int slot = local.slot;
-      return new Bound(local.type, f -> f.locals[slot], null, null, false, local, null, null);
+      Set<String> given = localPaths.getOrDefault(local, Set.of());
+      String path = null;
+      for (String p : given) {
+        if (path == null) {
+          path = p;
+        } else {
+          // A second path cannot ride on the bound value: count it as read rather than miss it.
+          paths.add(p);
+        }
+      }
+      return new Bound(local.type, f -> f.locals[slot], path, null, false, local, null, null);
     }
     if (n.name().equals("context")) {
       paths.add("context");
@@ -648,6 +674,9 @@ final class Binder {
     Type receiver = target.type;
     Map.Entry<Type, Member> found = property(receiver, m.name());
     if (found == null) {
+      if (receiver.valueType && (m.name().equals("HasValue") || m.name().equals("Value"))) {
+        return nullableMember(receiver, target.eval, m.name().equals("HasValue"));
+      }
       if (anonymousShapes.containsKey(receiver) && anonymousShapes.get(receiver).containsKey(m.name())) {
         Type memberType = anonymousShapes.get(receiver).get(m.name());
         String name = m.name();
@@ -689,6 +718,23 @@ final class Binder {
   }
 
   private final Map<Type, Map<String, Type>> anonymousShapes = new HashMap<>();
+
+  /**
+   * {@code HasValue} and {@code Value} of a nullable value type ({@code jwt.ExpirationTime.Value}):
+   * value types stand for their nullable forms here, so every value type has them.
+   */
+  private static Bound nullableMember(Type type, Eval target, boolean hasValue) {
+    if (hasValue) {
+      return Bound.of(BOOL, f -> target.eval(f) != null);
+    }
+    return Bound.of(type, f -> {
+      Object value = target.eval(f);
+      if (value == null) {
+        throw new ScriptException("InvalidOperationException", "Nullable object must have a value.");
+      }
+      return value;
+    });
+  }
 
   private static Object nullReceiver(boolean nullConditional) {
     if (nullConditional) {
@@ -998,11 +1044,12 @@ final class Binder {
     boolean direct = directParams;
     Eval targetEval = target.typeRef != null ? null : enumerableView(target.eval, view);
     boolean nc = m.nullConditional();
+    boolean extension = member.extension;
     Eval eval = f -> {
       Object receiver = null;
       if (targetEval != null) {
         receiver = targetEval.eval(f);
-        if (receiver == null) {
+        if (receiver == null && (nc || !extension)) {
           return nullReceiver(nc);
         }
       }
@@ -1472,7 +1519,9 @@ final class Binder {
         throw SyntaxError.type(n.pos(), "the name '" + n.name() + "' does not exist in the current context");
       }
       Bound value = assignedValue(op, bind(n), a);
-      Eval v = coerce(value, local.type, a.value().pos()).eval;
+      Bound coerced = coerce(value, local.type, a.value().pos());
+      rememberPath(local, coerced.path);
+      Eval v = coerced.eval;
       int slot = local.slot;
       return Bound.of(local.type, f -> {
         Object x = v.eval(f);
@@ -1574,7 +1623,9 @@ final class Binder {
     Type t = resolveType(i.type());
     java.util.function.Predicate<Object> test = instanceTest(t);
     if (i.declared() != null) {
-      int slot = declare(i.pos(), i.declared(), t).slot;
+      Local declared = declare(i.pos(), i.declared(), t);
+      rememberPath(declared, v.path);
+      int slot = declared.slot;
       return Bound.of(BOOL, f -> {
         Object x = e.eval(f);
         if (x != null && test.test(x)) {
@@ -1630,7 +1681,11 @@ final class Binder {
         return x instanceof JToken token ? Members.fromToken(token, t) : Library.convert(x, t, true);
       });
     }
-    return Bound.of(t, f -> Library.convert(e.eval(f), t, true));
+    Eval converted = f -> Library.convert(e.eval(f), t, true);
+    // (IResponse)(object)context.Response still names context.Response; a cast of anything else
+    // (a variable holding a send-request response) names no context member.
+    String path = v.path != null && Library.isContextType(t) ? v.path : null;
+    return new Bound(t, converted, path, null, false, null, null, null);
   }
 
   private static boolean isJson(Type t) {

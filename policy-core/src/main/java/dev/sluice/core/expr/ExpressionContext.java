@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 public interface ExpressionContext {
 
-  /** {@code context.Variables}: values set by {@code set-variable}, read-only here. */
+  /**
+   * {@code context.Variables}: values set by {@code set-variable}, read-only here. A value may also
+   * be a {@link Response} (what {@code send-request} stores), which expressions reach with a cast:
+   * {@code ((IResponse)context.Variables["name"])}.
+   */
   Map<String, Object> variables();
 
   /** {@code context.Request}. */

@@ -87,6 +87,20 @@ public final class InMemoryExpressionContext implements ExpressionContext {
     variables.put(requireNonNull(name, "name"), value);
   }
 
+  /**
+   * A response held apart from the exchange, such as the one {@code send-request} stores in its
+   * {@code response-variable-name}: put it in a variable and expressions read it with {@code
+   * ((IResponse)context.Variables["name"]).Body.As<JObject>()}. Header names are looked up
+   * case-insensitively; the body is consumed by a read without {@code preserveContent}, as in APIM.
+   */
+  public static Response response(int statusCode, String statusReason, Map<String, List<String>> headers, String body) {
+    return new ResponseData(
+        statusCode,
+        requireNonNull(statusReason, "statusReason"),
+        headerMap(requireNonNull(headers, "headers")),
+        Optional.of(new TextBody(requireNonNull(body, "body"))));
+  }
+
   /** The entries written by {@code context.Trace}, oldest first. */
   public List<TraceEntry> traces() {
     return List.copyOf(traces);

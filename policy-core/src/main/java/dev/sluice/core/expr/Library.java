@@ -56,6 +56,8 @@ final class Library {
   static final Type GROUPS = Type.simple("GroupCollection", v -> v instanceof RegexSupport.MatchValue, t -> List.of(OBJECT));
   static final Type ENCODING = Type.simple("Encoding", v -> v instanceof java.nio.charset.Charset, t -> List.of(OBJECT));
   static final Type EXCEPTION = Type.simple("Exception", v -> v instanceof ScriptException, t -> List.of(OBJECT));
+  static final Type JWT = Type.simple("Jwt", v -> v instanceof Jwt, t -> List.of(OBJECT));
+  static final Type BASIC_CREDENTIALS = Type.simple("BasicAuthCredentials", v -> v instanceof BasicCredentials, t -> List.of(OBJECT));
   static final Type ANONYMOUS = Type.simple("anonymous", v -> v instanceof AnonymousObject, t -> List.of(OBJECT));
 
   static final Type STRING_COMPARISON = enumType("StringComparison", "CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase");
@@ -209,6 +211,13 @@ final class Library {
 
   static void generic(Type on, String name, ResultType result, List<Param> params, Specializer impl) {
     add(on.members, new Member(name, Member.Kind.METHOD, false, params, 1, result, impl));
+  }
+
+  /** An extension method of {@code on}: like C#'s, it runs on a null receiver instead of failing. */
+  static void extension(Type on, String name, Type result, List<Param> params, Impl impl) {
+    Member m = new Member(name, Member.Kind.METHOD, false, params, 0, fixed(result), constant(impl));
+    m.extension = true;
+    add(on.members, m);
   }
 
   static void staticMethod(Type on, String name, Type result, List<Param> params, Impl impl) {
@@ -407,6 +416,23 @@ final class Library {
     name(LIST, "List", "System.Collections.Generic.List");
     name(ENUMERABLE_STATIC, "Enumerable", "System.Linq.Enumerable");
     name(EXCEPTION, "Exception", "System.Exception");
+    name(JWT, "Jwt");
+    name(BASIC_CREDENTIALS, "BasicAuthCredentials");
+    // The context's interface names, for casts such as (IResponse)context.Variables["response"].
+    name(CONTEXT, "IProxyRequestContext");
+    name(REQUEST, "IRequest");
+    name(RESPONSE, "IResponse");
+    name(URL, "IUrl");
+    name(BODY, "IMessageBody");
+    name(HEADERS, "IHeaderDictionary");
+    name(API, "IApi");
+    name(OPERATION, "IOperation");
+    name(PRODUCT, "IProduct");
+    name(SUBSCRIPTION, "ISubscription");
+    name(USER, "IUser");
+    name(USER_GROUP, "IGroup");
+    name(DEPLOYMENT, "IDeployment");
+    name(LAST_ERROR, "ILastError");
     // send-request stores its response in a variable; APIM policies read it back with this cast.
     name(RESPONSE, "IResponse");
     CLR_NAMES.put(STRING, "String");

@@ -43,6 +43,7 @@ final class Members {
     utilities();
     dates();
     context();
+    credentials();
   }
 
   private static void object() {
@@ -1324,6 +1325,40 @@ final class Members {
     }
     prop(API, "ServiceUrl", URL, (f, t, a) -> ((ExpressionContext.Api) t).serviceUrl());
     prop(USER, "Groups", ENUMERABLE.of(USER_GROUP), (f, t, a) -> new ArrayList<Object>(((ExpressionContext.User) t).groups()));
+  }
+
+  // ---- JWT and Basic credentials (APIM's string extensions)
+
+  private static Jwt jwt(Object o) {
+    return (Jwt) o;
+  }
+
+  private static void credentials() {
+    extension(STRING, "AsJwt", JWT, ps(), (f, t, a) -> Jwt.parse(str(t), f));
+    extension(STRING, "TryParseJwt", BOOL, ps(out(JWT)), (f, t, a) -> {
+      Jwt parsed = Jwt.parse(str(t), f);
+      setOut(f, a[0], parsed);
+      return parsed != null;
+    });
+    prop(JWT, "Algorithm", STRING, (f, t, a) -> jwt(t).algorithm());
+    prop(JWT, "Type", STRING, (f, t, a) -> jwt(t).type());
+    prop(JWT, "Audiences", ENUMERABLE.of(STRING), (f, t, a) -> new ArrayList<Object>(jwt(t).audiences()));
+    prop(JWT, "Claims", HEADERS, (f, t, a) -> jwt(t).claims());
+    prop(JWT, "ExpirationTime", DATETIME, (f, t, a) -> jwt(t).expirationTime());
+    prop(JWT, "Id", STRING, (f, t, a) -> jwt(t).id());
+    prop(JWT, "Issuer", STRING, (f, t, a) -> jwt(t).issuer());
+    prop(JWT, "IssuedAt", DATETIME, (f, t, a) -> jwt(t).issuedAt());
+    prop(JWT, "NotBefore", DATETIME, (f, t, a) -> jwt(t).notBefore());
+    prop(JWT, "Subject", STRING, (f, t, a) -> jwt(t).subject());
+
+    extension(STRING, "AsBasic", BASIC_CREDENTIALS, ps(), (f, t, a) -> BasicCredentials.parse(str(t)));
+    extension(STRING, "TryParseBasic", BOOL, ps(out(BASIC_CREDENTIALS)), (f, t, a) -> {
+      BasicCredentials parsed = BasicCredentials.parse(str(t));
+      setOut(f, a[0], parsed);
+      return parsed != null;
+    });
+    prop(BASIC_CREDENTIALS, "UserId", STRING, (f, t, a) -> ((BasicCredentials) t).userId());
+    prop(BASIC_CREDENTIALS, "Password", STRING, (f, t, a) -> ((BasicCredentials) t).password());
   }
 
   /** String properties of the context's record-like parts, by interface method. */

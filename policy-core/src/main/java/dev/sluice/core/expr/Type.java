@@ -133,6 +133,8 @@ final class Type {
     final Specializer impl;
     /** For indexers: the setter, or null if read-only. */
     Setter setter;
+    /** An extension method: called with a null receiver rather than failing with a null reference. */
+    boolean extension;
 
     Member(
         String name, Kind kind, boolean isStatic, List<Param> params, int typeParams, ResultType result, Specializer impl) {

@@ -53,6 +53,11 @@ final class Values {
     if (value instanceof ExpressionContext.Url url) {
       return urlText(url);
     }
+    if (value instanceof ExpressionContext.Response || value instanceof ExpressionContext.Request
+        || value instanceof ExpressionContext.Body) {
+      // An embedder's implementation class says nothing to a policy author; the interface does.
+      return typeName(value);
+    }
     return value.toString();
   }
 
@@ -703,6 +708,21 @@ final class Values {
     }
     if (value instanceof UUID) {
       return "System.Guid";
+    }
+    if (value instanceof Jwt || value instanceof BasicCredentials) {
+      return value.toString();
+    }
+    if (value instanceof ExpressionContext.Response) {
+      return "IResponse";
+    }
+    if (value instanceof ExpressionContext.Request) {
+      return "IRequest";
+    }
+    if (value instanceof ExpressionContext.Body) {
+      return "IMessageBody";
+    }
+    if (value instanceof ExpressionContext.Url) {
+      return "IUrl";
     }
     return value.getClass().getSimpleName();
   }

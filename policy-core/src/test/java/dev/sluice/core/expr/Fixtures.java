@@ -19,6 +19,25 @@ final class Fixtures {
 
   static final String RESPONSE_BODY = "{\"status\": \"ok\", \"data\": {\"value\": 7, \"secret\": \"s3\"}}";
 
+  /**
+   * A signed-looking token: header {"alg":"RS256","typ":"JWT","kid":"k1"}; payload with iss, sub,
+   * aud (two), exp 1715000000, nbf and iat 1714990000, jti, oid, roles (two), scp, a boolean, a
+   * number, a non-ASCII name and an object claim. The signature is "sig", unchecked.
+   */
+  static final String ID_TOKEN =
+      "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImsxIn0."
+          + "eyJpc3MiOiJodHRwczovL2xvZ2luLmNvbnRvc28uY29tLyIsInN1YiI6InUtMSIsImF1ZCI6WyJhcGk6Ly9vcmRlcnMi"
+          + "LCJhcGk6Ly9iaWxsaW5nIl0sImV4cCI6MTcxNTAwMDAwMCwibmJmIjoxNzE0OTkwMDAwLCJpYXQiOjE3MTQ5OTAwMDAs"
+          + "Imp0aSI6InRvay03Iiwib2lkIjoib2lkLTEyMyIsInJvbGVzIjpbInJlYWRlciIsIndyaXRlciJdLCJzY3AiOiJvcmRl"
+          + "cnMucmVhZCIsImVtYWlsX3ZlcmlmaWVkIjp0cnVlLCJhZ2UiOjQyLCJuYW1lIjoiQWRhIEzDtnZlbGFjZSIsImV4dCI6"
+          + "eyJhIjoxfX0.c2ln";
+
+  /** An unsigned token: {"alg":"none"}, payload {"aud":"single","exp":"soon"}, empty signature. */
+  static final String UNSIGNED_TOKEN = "eyJhbGciOiJub25lIn0.eyJhdWQiOiJzaW5nbGUiLCJleHAiOiJzb29uIn0.";
+
+  /** A send-request response stored in a variable, as {@code response-variable-name} does. */
+  static final String TOKEN_RESPONSE_BODY = "{\"access_token\": \"tok-1\", \"expires_in\": 3600}";
+
   /** A fresh context (bodies are consumed by reads, so each test gets its own). */
   static InMemoryExpressionContext context() {
     InMemoryExpressionContext.Builder b =
@@ -60,6 +79,13 @@ final class Fixtures {
             .elapsed(Duration.ofMillis(1500));
     InMemoryExpressionContext context = b.build();
     context.setVariable("payload", JsonText.parse("{\"a\": 1, \"b\": [1, 2]}", null));
+    context.setVariable("idToken", ID_TOKEN);
+    context.setVariable("unsignedToken", UNSIGNED_TOKEN);
+    context.setVariable("basicAuth", "Basic YWRhOnMzY3I6ZXQ=");
+    context.setVariable(
+        "tokenResponse",
+        InMemoryExpressionContext.response(
+            201, "Created", Map.of("Content-Type", List.of("application/json"), "X-Token-Id", List.of("t1", "t2")), TOKEN_RESPONSE_BODY));
     return context;
   }
 
