@@ -34,12 +34,12 @@ import java.util.Properties;
  * namedValue.NAME=VALUE               a named value
  * </pre>
  */
-final class FixtureGateway {
+public final class FixtureGateway {
 
   private FixtureGateway() {}
 
   /** {@code fail.properties} for {@code fail.xml}, else the folder's {@code context.properties}. */
-  static Properties context(Path fixture) {
+  public static Properties context(Path fixture) {
     Properties properties = new Properties();
     String name = fixture.getFileName().toString().replaceFirst("\\.xml$", ".properties");
     Path file = fixture.resolveSibling(name);
@@ -56,7 +56,7 @@ final class FixtureGateway {
     return properties;
   }
 
-  static Gateway gateway(PolicyDocument document, Properties context) {
+  public static Gateway gateway(PolicyDocument document, Properties context) {
     SourcePosition at = document.root().position();
     boolean streaming = !"false".equals(context.getProperty("streaming"));
     Optional<Duration> gap =

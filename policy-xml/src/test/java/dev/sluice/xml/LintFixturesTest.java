@@ -1,5 +1,6 @@
 package dev.sluice.xml;
 
+import dev.sluice.lint.FixtureGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.LoadResult;
