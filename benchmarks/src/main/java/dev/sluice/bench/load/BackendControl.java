@@ -3,6 +3,7 @@ package dev.sluice.bench.load;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -18,7 +19,9 @@ final class BackendControl {
   private final int port;
 
   BackendControl(Vertx vertx, int port) {
-    this.http = vertx.createHttpClient();
+    // A fresh connection per call: a pooled control connection could sit idle for minutes between
+    // calls and race its own expiry, leaving a call hanging.
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.port = port;
   }
 
@@ -45,7 +48,7 @@ final class BackendControl {
 
   private Future<String> call(HttpMethod method, String uri) {
     RequestOptions request =
-        new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri).setTimeout(30_000);
+        new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri).setTimeout(5_000);
     return http
         .request(request)
         .compose(r -> r.send())

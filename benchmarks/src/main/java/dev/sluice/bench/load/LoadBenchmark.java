@@ -268,8 +268,17 @@ public final class LoadBenchmark {
    */
   private void awaitBackendIdle() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    long open;
-    while ((open = await(backend.stats(), Duration.ofSeconds(10)).openStreams()) > 0) {
+    long open = -1;
+    while (true) {
+      try {
+        open = await(backend.stats(), Duration.ofSeconds(10)).openStreams();
+      } catch (ExecutionException | TimeoutException e) {
+        // A control call that failed is retried until the deadline; the next one uses a new connection.
+        log.printf(Locale.ROOT, "backend stats failed, retrying: %s%n", e);
+      }
+      if (open == 0) {
+        return;
+      }
       if (System.nanoTime() > deadline) {
         log.printf(Locale.ROOT, "backend still has %d streams open from an earlier run%n", open);
         return;
