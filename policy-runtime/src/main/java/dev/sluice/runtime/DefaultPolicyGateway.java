@@ -33,7 +33,10 @@ final class DefaultPolicyGateway implements PolicyGateway {
   private final AtomicReference<RoutingTable> routes;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
-  /** Connections still waiting for their first request's headers, with their deadline timer. */
+  /**
+   * Connections still waiting for their first request's headers, with their deadline timer; used
+   * only where {@link GuardedRequestDecoder} could not be installed (it guards every request).
+   */
   private final Map<HttpConnection, Long> awaitingHeaders = new ConcurrentHashMap<>();
 
   DefaultPolicyGateway(Vertx vertx, GatewayOptions options, RoutingTable routes) {
@@ -60,9 +63,11 @@ final class DefaultPolicyGateway implements PolicyGateway {
   @Override
   public void handle(HttpServerRequest request) {
     request.pause();
-    Long deadline = awaitingHeaders.remove(request.connection());
-    if (deadline != null) {
-      vertx.cancelTimer(deadline);
+    if (!awaitingHeaders.isEmpty()) {
+      Long deadline = awaitingHeaders.remove(request.connection());
+      if (deadline != null) {
+        vertx.cancelTimer(deadline);
+      }
     }
     MultiMap raw = request.headers();
     if (raw.size() > options.maxHeaderCount()) {
@@ -189,6 +194,9 @@ final class DefaultPolicyGateway implements PolicyGateway {
         // Cleartext HTTP/2 upgrade detection delays the connection handler until the first
         // bytes are read, after the request decoder has started; HTTP/1.1 only on cleartext.
         .setHttp2ClearTextEnabled(false)
+        // WebSocket upgrades are not proxied (Upgrade is hop-by-hop): no extension handler.
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
         .setMaxHeaderSize(options.maxHeaderSize())
         .setMaxInitialLineLength(options.maxInitialLineLength())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -206,10 +214,13 @@ final class DefaultPolicyGateway implements PolicyGateway {
   }
 
   private void onConnection(HttpConnection connection, HttpServerOptions serverOptions) {
-    StrictFraming.install(connection, serverOptions);
+    long headerTimeout = options.headerReadTimeout().toMillis();
+    if (GuardedRequestDecoder.install(connection, serverOptions, headerTimeout)) {
+      return;
+    }
     long timer =
         vertx.setTimer(
-            options.headerReadTimeout().toMillis(),
+            headerTimeout,
             id -> {
               if (awaitingHeaders.remove(connection) != null) {
                 connection.close();

@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -139,15 +140,6 @@ final class ForwardRequestStep implements PolicyStep {
         return;
       }
       PolicyContext.Request request = context.request();
-      MultiMap headers = HttpHygiene.endToEnd(request.headers());
-      headers.remove("host");
-      headers.remove("content-length");
-      if (streamedBody != null) {
-        String length = context.serverRequest().getHeader("content-length");
-        if (length != null) {
-          headers.set("content-length", length.trim());
-        }
-      }
       RequestOptions requestOptions;
       try {
         BackendTarget target = request.target();
@@ -159,7 +151,8 @@ final class ForwardRequestStep implements PolicyStep {
                 .setPort(target.port())
                 .setSsl(target.ssl())
                 .setURI(target.requestUri())
-                .setHeaders(headers)
+                // The client copies these into the request; the copy is then cleaned in place.
+                .setHeaders(request.headers())
                 .setFollowRedirects(options.followRedirects());
       } catch (RuntimeException e) {
         abandon(
@@ -178,6 +171,7 @@ final class ForwardRequestStep implements PolicyStep {
                 }
                 backendRequest = created;
                 pendingBody = null;
+                outgoingHeaders(created.headers(), streamedBody != null);
                 Future<HttpClientResponse> response;
                 if (bufferedBody != null) {
                   response = created.send(bufferedBody);
@@ -195,6 +189,23 @@ final class ForwardRequestStep implements PolicyStep {
                       }
                     });
               });
+    }
+
+    /**
+     * The request's headers as the backend gets them: without hop-by-hop fields (a policy may have
+     * set one), Host (the client sets the backend's) and Content-Length (recomputed from the body
+     * sent, or the client's own when its body is streamed through).
+     */
+    private void outgoingHeaders(MultiMap headers, boolean streamed) {
+      HttpHygiene.strip(headers);
+      headers.remove(HttpHeaderNames.HOST);
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+      if (streamed) {
+        String length = context.serverRequest().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        if (length != null) {
+          headers.set(HttpHeaderNames.CONTENT_LENGTH, length.trim());
+        }
+      }
     }
 
     private void onResponse(HttpClientResponse response) {

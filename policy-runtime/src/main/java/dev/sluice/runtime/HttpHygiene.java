@@ -12,10 +12,6 @@ import java.util.Map;
 final class HttpHygiene {
   private HttpHygiene() {}
 
-  private static final String[] HOP_BY_HOP = {
-    "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"
-  };
-
   /**
    * A copy without hop-by-hop fields: the fixed set, every {@code Proxy-*} field, and every field
    * the Connection header names.
@@ -26,39 +22,56 @@ final class HttpHygiene {
     return copy;
   }
 
-  /** Removes the hop-by-hop fields of {@link #endToEnd} in place. */
+  /**
+   * Removes the hop-by-hop fields of {@link #endToEnd} in place. One pass over the fields finds
+   * them; the map is changed only when there is one (most exchanges have none).
+   */
   static void strip(MultiMap headers) {
-    List<String> named = null;
-    for (String value : headers.getAll("connection")) {
-      for (String token : value.split(",")) {
-        String name = token.trim();
-        if (!name.isEmpty()) {
-          if (named == null) {
-            named = new ArrayList<>(2);
-          }
-          named.add(name);
-        }
-      }
-    }
-    if (named != null) {
-      named.forEach(headers::remove);
-    }
-    for (String name : HOP_BY_HOP) {
-      headers.remove(name);
-    }
-    List<String> proxy = null;
+    List<String> doomed = null;
     for (Map.Entry<String, String> header : headers) {
       String name = header.getKey();
-      if (name.regionMatches(true, 0, "proxy-", 0, 6)) {
-        if (proxy == null) {
-          proxy = new ArrayList<>(2);
+      if (!isHopByHop(name)) {
+        continue;
+      }
+      if (doomed == null) {
+        doomed = new ArrayList<>(4);
+      }
+      doomed.add(name);
+      if (name.equalsIgnoreCase("connection")) {
+        for (String token : header.getValue().split(",")) {
+          String named = token.trim();
+          if (!named.isEmpty()) {
+            doomed.add(named);
+          }
         }
-        proxy.add(name);
       }
     }
-    if (proxy != null) {
-      proxy.forEach(headers::remove);
+    if (doomed != null) {
+      doomed.forEach(headers::remove);
     }
+  }
+
+  /** Connection, Keep-Alive, TE, Trailer, Transfer-Encoding, Upgrade, and any Proxy-* field. */
+  static boolean isHopByHop(String name) {
+    switch (name.length()) {
+      case 2:
+        return name.equalsIgnoreCase("te");
+      case 7:
+        return name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+      case 10:
+        if (name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive")) {
+          return true;
+        }
+        break;
+      case 17:
+        if (name.equalsIgnoreCase("transfer-encoding")) {
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+    return name.length() > 6 && name.regionMatches(true, 0, "proxy-", 0, 6);
   }
 
   /** Whether a Content-Type denotes a Server-Sent Events stream. */

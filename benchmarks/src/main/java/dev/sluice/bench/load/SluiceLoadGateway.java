@@ -74,11 +74,13 @@ public final class SluiceLoadGateway {
             .connectionIdleTimeout(Duration.ofMinutes(10))
             .build();
 
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+    Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
     PolicyGateway gateway = PolicyGateway.create(vertx, gatewayOptions, routes);
     gateway
         .listen(port)
-        .onSuccess(s -> System.out.println("sluice gateway listening on 127.0.0.1:" + s.actualPort()))
+        .onSuccess(s -> System.out.println("sluice gateway listening on 127.0.0.1:" + s.actualPort()
+            + " (native transport: " + vertx.isNativeTransportEnabled() + ")"))
         .onFailure(e -> {
           System.out.println("sluice gateway failed to listen: " + e);
           vertx.close();
