@@ -100,7 +100,7 @@ final class CallPolicies {
                       err -> {
                         if (ignoreError) {
                           context.variables().put(name, null);
-                          return Future.succeededFuture(StepOutcome.CONTINUE);
+                          return Outcomes.CONTINUE;
                         }
                         return Future.failedFuture(err);
                       });
@@ -120,7 +120,7 @@ final class CallPolicies {
                   .send(context)
                   .onFailure(
                       err -> LOG.log(Level.FINE, "send-one-way-request failed: " + err.getMessage(), err));
-              return Future.succeededFuture(StepOutcome.CONTINUE);
+              return Outcomes.CONTINUE;
             }));
   }
 

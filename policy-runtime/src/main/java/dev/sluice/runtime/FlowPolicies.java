@@ -139,7 +139,7 @@ final class FlowPolicies {
                 started.add(step.apply(context));
               }
               if (started.isEmpty()) {
-                return Future.succeededFuture(StepOutcome.CONTINUE);
+                return Outcomes.CONTINUE;
               }
               return (any ? Future.any(started) : Future.all(started))
                   .map(v -> StepOutcome.CONTINUE);

@@ -55,7 +55,7 @@ final class ForwardRequestStep implements PolicyStep {
     /** A client body taken for forwarding but not yet handed to the backend request. */
     private ReadStream<Buffer> pendingBody;
     private boolean abandoned;
-    private long headerTimer = -1;
+    private Timeouts.Timeout headerTimeout;
 
     Call(PolicyContext context) {
       this.context = context;
@@ -63,18 +63,18 @@ final class ForwardRequestStep implements PolicyStep {
     }
 
     Future<StepOutcome> start() {
-      headerTimer =
-          env.vertx()
-              .setTimer(
-                  options.timeout().toMillis(),
-                  id ->
-                      abandon(
-                          new PolicyFailure(
-                              504,
-                              "backend_timeout",
-                              "The backend sent no response headers within "
-                                  + options.timeout().toMillis()
-                                  + " ms")));
+      headerTimeout =
+          Timeouts.schedule(
+              env.vertx(),
+              options.timeout().toMillis(),
+              () ->
+                  abandon(
+                      new PolicyFailure(
+                          504,
+                          "backend_timeout",
+                          "The backend sent no response headers within "
+                              + options.timeout().toMillis()
+                              + " ms")));
       context.onClientGone(() -> abandon(clientGone()));
 
       HttpServerRequest incoming = context.serverRequest();
@@ -84,7 +84,7 @@ final class ForwardRequestStep implements PolicyStep {
         send(kept.get(), null);
         return promise.future();
       }
-      if (!hasBody(incoming)) {
+      if (!context.clientBody().present()) {
         // Nothing to forward; let the server finish reading the (empty) request.
         context.takeRequestBody().ifPresent(ReadStream::resume);
         send(null, null);
@@ -122,17 +122,6 @@ final class ForwardRequestStep implements PolicyStep {
         send(null, pendingBody);
       }
       return promise.future();
-    }
-
-    private boolean hasBody(HttpServerRequest incoming) {
-      String length = incoming.getHeader("content-length");
-      if (length != null) {
-        return !length.trim().equals("0");
-      }
-      if (incoming.getHeader("transfer-encoding") != null) {
-        return true;
-      }
-      return incoming.version() == HttpVersion.HTTP_2 && !incoming.isEnded();
     }
 
     private void send(Buffer bufferedBody, ReadStream<Buffer> streamedBody) {
@@ -201,7 +190,7 @@ final class ForwardRequestStep implements PolicyStep {
       headers.remove(HttpHeaderNames.HOST);
       headers.remove(HttpHeaderNames.CONTENT_LENGTH);
       if (streamed) {
-        String length = context.serverRequest().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        String length = context.clientBody().contentLength();
         if (length != null) {
           headers.set(HttpHeaderNames.CONTENT_LENGTH, length.trim());
         }
@@ -213,7 +202,7 @@ final class ForwardRequestStep implements PolicyStep {
         response.request().reset();
         return;
       }
-      env.vertx().cancelTimer(headerTimer);
+      headerTimeout.cancel();
       int status = response.statusCode();
       if (options.failOnErrorStatusCode() && status >= 400) {
         response.request().reset();
@@ -226,8 +215,7 @@ final class ForwardRequestStep implements PolicyStep {
       target.status(status, response.statusMessage());
       MultiMap headers = target.headers();
       headers.clear();
-      headers.addAll(response.headers());
-      HttpHygiene.strip(headers);
+      HttpHygiene.copyEndToEnd(response.headers(), headers);
       if (options.bufferResponse()) {
         GatewayOptions limits = env.options();
         response.pause();
@@ -280,7 +268,7 @@ final class ForwardRequestStep implements PolicyStep {
         return;
       }
       abandoned = true;
-      env.vertx().cancelTimer(headerTimer);
+      headerTimeout.cancel();
       if (backendRequest != null) {
         backendRequest.reset();
       }
@@ -294,7 +282,7 @@ final class ForwardRequestStep implements PolicyStep {
 
     private void fail(PolicyFailure failure) {
       abandoned = true;
-      env.vertx().cancelTimer(headerTimer);
+      headerTimeout.cancel();
       promise.tryFail(failure);
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Header rules every hop must follow (RFC 9110 section 7.6.1), in both directions. Runs on every
@@ -24,21 +25,32 @@ final class HttpHygiene {
 
   /**
    * Removes the hop-by-hop fields of {@link #endToEnd} in place. One pass over the fields finds
-   * them; the map is changed only when there is one (most exchanges have none).
+   * them ({@code forEach}, which walks the map without an iterator's entry objects); the map is
+   * changed only when there is one, which most exchanges do not have.
    */
   static void strip(MultiMap headers) {
-    List<String> doomed = null;
-    for (Map.Entry<String, String> header : headers) {
-      String name = header.getKey();
+    HopScan scan = new HopScan();
+    headers.forEach(scan);
+    if (scan.doomed != null) {
+      scan.doomed.forEach(headers::remove);
+    }
+  }
+
+  /** Collects the hop-by-hop names of a header map, and the names its Connection fields list. */
+  private static final class HopScan implements BiConsumer<String, String> {
+    List<String> doomed;
+
+    @Override
+    public void accept(String name, String value) {
       if (!isHopByHop(name)) {
-        continue;
+        return;
       }
       if (doomed == null) {
         doomed = new ArrayList<>(4);
       }
       doomed.add(name);
       if (name.equalsIgnoreCase("connection")) {
-        for (String token : header.getValue().split(",")) {
+        for (String token : value.split(",")) {
           String named = token.trim();
           if (!named.isEmpty()) {
             doomed.add(named);
@@ -46,8 +58,28 @@ final class HttpHygiene {
         }
       }
     }
-    if (doomed != null) {
-      doomed.forEach(headers::remove);
+  }
+
+  /**
+   * Adds the end-to-end fields of {@code from} to {@code to}: one pass, no intermediate copy.
+   */
+  static void copyEndToEnd(MultiMap from, MultiMap to) {
+    List<String> named = null;
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!isHopByHop(name)) {
+        to.add(name, header.getValue());
+      } else if (name.equalsIgnoreCase("connection")) {
+        if (named == null) {
+          named = new ArrayList<>(2);
+        }
+        for (String token : header.getValue().split(",")) {
+          named.add(token.trim());
+        }
+      }
+    }
+    if (named != null) {
+      named.forEach(to::remove);
     }
   }
 
@@ -87,7 +119,7 @@ final class HttpHygiene {
   }
 
   /** Appends a value to a comma-separated list header. */
-  static void appendToList(MultiMap headers, String name, String value) {
+  static void appendToList(MultiMap headers, CharSequence name, String value) {
     String existing = headers.get(name);
     headers.set(name, existing == null || existing.isBlank() ? value : existing + ", " + value);
   }

@@ -8,7 +8,7 @@ final class Sequence {
   private Sequence() {}
 
   static Future<StepOutcome> run(List<PolicyStep> steps, PolicyContext context) {
-    Future<StepOutcome> chain = Future.succeededFuture(StepOutcome.CONTINUE);
+    Future<StepOutcome> chain = Outcomes.CONTINUE;
     for (PolicyStep step : steps) {
       chain =
           chain.compose(
