@@ -4,8 +4,8 @@
 #   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
 #                          [--scenarios latency,max-rate,plain,streams]
 #
-#   --quick      short run (2 short rounds per scenario, about 4 minutes, at most 5.5); the full run takes
-#                about 10 minutes, at most 14
+#   --quick      short run (2 short rounds per scenario, about 4.5 minutes, at most 5.5); the full run
+#                takes about 10.5 minutes, at most 14
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
 #   --rebuild    build benchmarks/target/benchmarks.jar even if it looks up to date

@@ -146,7 +146,8 @@ public final class LoadBenchmark {
             ? Optional.of(options.getOrDefault("nginx-version", "n/a").replaceFirst("^nginx version:\\s*", ""))
             : Optional.empty();
     RunEnvironment environment = RunEnvironment.gather(nginxVersion, jvms);
-    List<Integer> adminPorts = options.containsKey("sluice-admin-ports") ? ints(options.get("sluice-admin-ports")) : List.of();
+    List<Integer> adminPorts =
+        options.containsKey("sluice-admin-ports") ? ints(options.get("sluice-admin-ports")) : List.of();
 
     // The client on one event loop; the backend is its own process (see LoadBackend).
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -275,11 +276,26 @@ public final class LoadBenchmark {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
+  /** Runs a scenario's warm-up on one target; logs its result, which shows whether it was still warming. */
   private void warmup(Scenario scenario, TargetStats s) throws StepFailed, InterruptedException {
     switch (scenario) {
-      case LATENCY -> requireEvents(latencyRun(s.target, profile.latencyWarmup()));
-      case MAX_RATE -> requireEvents(floodRun(s.target, profile.floodWarmup()));
-      case PLAIN -> requireAnswers(plainRun(s.target, profile.plainWarmup()));
+      case LATENCY -> {
+        StreamResult r = latencyRun(s.target, profile.latencyWarmup());
+        requireEvents(r);
+        log.printf(Locale.ROOT, "latency warm-up %-6s p50 %.3f ms p99 %.3f ms%n", s.name(),
+            ms(r.latency().percentile(50)), ms(r.latency().percentile(99)));
+      }
+      case MAX_RATE -> {
+        StreamResult r = floodRun(s.target, profile.floodWarmup());
+        requireEvents(r);
+        log.printf(Locale.ROOT, "max-rate warm-up %-6s %.0f events/s%n", s.name(), r.eventsPerSecond());
+      }
+      case PLAIN -> {
+        PlainResult r = plainRun(s.target, profile.plainWarmup());
+        requireAnswers(r);
+        log.printf(Locale.ROOT, "plain warm-up %-6s %.0f req/s p99 %.3f ms%n", s.name(), r.requestsPerSecond(),
+            ms(r.latency().percentile(99)));
+      }
       case STREAMS -> manyStreams(s, profile.manyWarmupStreams(), profile.manyWarmupEvents(), false);
     }
   }
@@ -343,7 +359,8 @@ public final class LoadBenchmark {
   private StreamResult latencyRun(Target target, Duration duration) throws StepFailed, InterruptedException {
     long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
     StreamPlan plan =
-        new StreamPlan(profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
+        new StreamPlan(
+            profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
     return streamRun("latency run", target, plan);
   }
 

@@ -215,7 +215,8 @@ final class LoadReport {
     if (ran(Scenario.LATENCY)) {
       Optional<String> why = whyNot(Scenario.LATENCY, DIRECT, SLUICE, NGINX);
       if (why.isPresent()) {
-        md.append("- Added p99 per-event latency no worse than nginx's: not evaluated (").append(why.get()).append(")\n");
+        md.append("- Added p99 per-event latency no worse than nginx's: not evaluated (").append(why.get())
+            .append(")\n");
       } else {
         TargetStats direct = target(DIRECT).orElseThrow();
         double sluiceAdded = ms(sluice.get().latency.percentile(99)) - ms(direct.latency.percentile(99));

@@ -16,7 +16,7 @@ final class ProcessCpu {
   /** User plus system time of one process (all its threads); empty when it is gone. */
   static OptionalLong ticks(long pid) {
     try {
-      return parseTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+      return parseTicks(String.join(" ", Files.readAllLines(Path.of("/proc", Long.toString(pid), "stat"))));
     } catch (IOException e) {
       return OptionalLong.empty();
     }

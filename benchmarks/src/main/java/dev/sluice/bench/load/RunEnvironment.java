@@ -108,7 +108,9 @@ record RunEnvironment(
     List<JvmOptions> each = new ArrayList<>();
     for (int i = 0; i < options.size(); i++) {
       String process = role + " pid " + pids.get(i);
-      each.add(options.get(i).map(o -> new JvmOptions(process, o)).orElse(new JvmOptions(process + " (gone)", List.of())));
+      each.add(options.get(i)
+          .map(o -> new JvmOptions(process, o))
+          .orElse(new JvmOptions(process + " (gone)", List.of())));
     }
     return each;
   }
@@ -116,7 +118,7 @@ record RunEnvironment(
   /** The 1-minute load average; NaN when it cannot be read. */
   static double loadAverage() {
     try {
-      return parseLoadAverage(Files.readString(Path.of("/proc/loadavg")));
+      return parseLoadAverage(String.join(" ", Files.readAllLines(Path.of("/proc/loadavg"))));
     } catch (IOException e) {
       return Double.NaN;
     }

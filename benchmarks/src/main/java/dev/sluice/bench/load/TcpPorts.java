@@ -133,7 +133,8 @@ final class TcpPorts {
   }
 
   static PortRange readRange() throws IOException {
-    return PortRange.parse(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")));
+    // Read by lines: Files.readString returns only the first byte of this sysctl file.
+    return PortRange.parse(String.join(" ", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))));
   }
 
   /**

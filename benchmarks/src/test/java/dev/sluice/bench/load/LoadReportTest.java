@@ -6,7 +6,6 @@ import dev.sluice.bench.load.LoadClient.StreamResult;
 import dev.sluice.bench.load.LoadClient.Target;
 import dev.sluice.bench.load.LoadReport.ScenarioLog;
 import dev.sluice.bench.load.RunEnvironment.JvmOptions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,7 +67,9 @@ class LoadReportTest {
         .doesNotContain("0.900");
     assertThat(cells(row(report, heading, "sluice"))).isEqualTo(cells(header)).isEqualTo(11);
     // 2 ticks of 1/100 s over 200 events: 100 µs per event.
-    assertThat(row(report, heading, "direct")).startsWith("| direct | 200 | 200 | 0 | 0.100 |").endsWith("| - | - | 100.0 |");
+    assertThat(row(report, heading, "direct"))
+        .startsWith("| direct | 200 | 200 | 0 | 0.100 |")
+        .endsWith("| - | - | 100.0 |");
     assertThat(row(report, heading, "nginx")).endsWith("| 0.300 | 0.300 | n/a |");
     assertThat(report).contains("**Failures**", "- sluice, latency: round 2: latency run: no result within 23 s");
     assertThat(report).contains("- Added p99 per-event latency no worse than nginx's: not evaluated (sluice failed)");
@@ -121,6 +122,6 @@ class LoadReportTest {
     LoadReport report = new LoadReport(ENVIRONMENT, PROFILE, 2, 100, List.of(withLatency("direct", 1, 5)),
         List.of(new ScenarioLog(Scenario.LATENCY, 1, 1, 1)), Optional.empty());
     assertThat(report.failures()).isEmpty();
-    assertThat(Arrays.asList(report.render().split("\n"))).doesNotContain("**Failures** (the driver exits with status 1):");
+    assertThat(report.render()).doesNotContain("**Failures**");
   }
 }

@@ -89,6 +89,12 @@ class TcpPortsTest {
   }
 
   @Test
+  void reads_this_machines_whole_port_range() throws IOException {
+    PortRange range = TcpPorts.readRange();
+    assertThat(range.size()).isGreaterThan(1_000);
+  }
+
+  @Test
   void finds_an_open_loopback_connection_in_this_machines_table() throws IOException {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
