@@ -6,6 +6,7 @@ import dev.sluice.bench.load.LoadClient.StreamResult;
 import dev.sluice.bench.load.LoadClient.Target;
 import dev.sluice.bench.load.LoadReport.ScenarioLog;
 import dev.sluice.bench.load.RunEnvironment.JvmOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,7 +19,9 @@ class LoadReportTest {
           "OpenJDK 64-Bit Server VM 17.0.15", "nginx/1.22.1", "32768-60999 (28,232 ports)",
           List.of(new JvmOptions("sluice (2 JVMs)", List.of("-Xms256m", "-Xmx1g")),
               new JvmOptions("load client", List.of("-Xmx2g"))));
-  private static final LoadProfile PROFILE = LoadProfile.quick();
+  private static final LoadProfile PROFILE =
+      new LoadProfile("quick", 2, 100, 10, Duration.ofSeconds(6), Duration.ofSeconds(4), 4, Duration.ofSeconds(2),
+          Duration.ofSeconds(2), 32, Duration.ofSeconds(3), Duration.ofSeconds(3), 10_000, 1000, 8, 1_000, 3);
 
   private static TargetStats target(String name, int port) {
     return new TargetStats(new Target(name, List.of(port)), List.of(), OptionalInt.empty());
@@ -78,7 +81,8 @@ class LoadReportTest {
   @Test
   void the_header_records_machine_versions_jvm_options_warm_ups_and_load_per_scenario() {
     String report = render(List.of(target("direct", 1)),
-        List.of(new ScenarioLog(Scenario.PLAIN, 1.5, Double.NaN, 12_400)), Optional.empty());
+        List.of(new ScenarioLog(Scenario.PLAIN, 1.5, Double.NaN, 12_400), new ScenarioLog(Scenario.STREAMS, 2, 4, 900)),
+        Optional.empty());
 
     assertThat(report).contains(
         "Profile `quick`, run 2025-01-02T03:04:05Z",
@@ -86,7 +90,9 @@ class LoadReportTest {
         "OpenJDK 64-Bit Server VM 17.0.15 (every JVM of the run); nginx: nginx/1.22.1",
         "sluice (2 JVMs) `-Xms256m -Xmx1g`; load client `-Xmx2g`",
         "32768-60999 (28,232 ports)",
-        "| plain | 3 s of the same load | 2 rounds of 3 s | 1.50 | n/a | 12 |");
+        "| plain | 3 s of the same load | 2 rounds of 3 s | 1.50 | n/a | 12 |",
+        "| streams | 1,000 streams opened the same way, 3 events each | 1 run of 10,000 streams, 8 events each "
+            + "| 2.00 | 4.00 | 1 |");
     assertThat(report).doesNotContain("**Failures**", "### Per-event latency", "### Maximum events/s");
   }
 
