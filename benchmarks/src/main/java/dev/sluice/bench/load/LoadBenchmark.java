@@ -448,7 +448,8 @@ public final class LoadBenchmark {
     log.printf(Locale.ROOT, "%d streams %-6s%s opened in %d ms, completed %d sent %d received %d%s%n",
         streams, s.name(), measured ? "" : " (warm-up)", rampMillis, r.completed(), r.sent(), r.received(),
         measured
-            ? ", " + s.openAtSample + " open at sample, rss " + str(s.rssBeforeKiB) + " -> " + str(s.rssDuringKiB) + " KiB"
+            ? ", " + s.openAtSample + " open at sample, rss " + str(s.rssBeforeKiB) + " -> " + str(s.rssDuringKiB)
+                + " KiB"
             : "");
   }
 
