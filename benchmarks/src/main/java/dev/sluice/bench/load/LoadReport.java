@@ -87,7 +87,7 @@ final class LoadReport {
         "- Processes: each proxy ran as %d single-threaded process(es) (nginx workers; Sluice JVMs with one event "
             + "loop each); the load client and the backend are two more JVMs with one event loop each. The backend "
             + "listens on one port per target, so the targets' connections to it do not compete for local ports "
-            + "(%s for outgoing connections).%n", workers, environment.portRange()));
+            + "(local ports for outgoing connections: %s).%n", workers, environment.portRange()));
     md.append("- Rounds are interleaved over the targets (")
         .append(String.join(", ", names)).append(", ").append(names.get(0)).append(", ...). Warm-up: before each "
             + "scenario's measured rounds every target gets the same unmeasured warm-up with that scenario's load, "

@@ -47,7 +47,7 @@ record RunEnvironment(
     String portRange;
     try {
       TcpPorts.PortRange range = TcpPorts.readRange();
-      portRange = String.format(Locale.ROOT, "%d-%d (%,d ports)", range.low(), range.high(), range.size());
+      portRange = String.format(Locale.ROOT, "%d-%d, %,d ports", range.low(), range.high(), range.size());
     } catch (IOException | IllegalArgumentException e) {
       portRange = "n/a";
     }

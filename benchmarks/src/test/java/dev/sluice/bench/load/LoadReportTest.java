@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LoadReportTest {
   private static final RunEnvironment ENVIRONMENT =
       new RunEnvironment("2025-01-02T03:04:05Z", "2 cores (Test CPU), 4.0 GiB memory, Linux 6.1 amd64",
-          "OpenJDK 64-Bit Server VM 17.0.15", "nginx/1.22.1", "32768-60999 (28,232 ports)",
+          "OpenJDK 64-Bit Server VM 17.0.15", "nginx/1.22.1", "32768-60999, 28,232 ports",
           List.of(new JvmOptions("sluice (2 JVMs)", List.of("-Xms256m", "-Xmx1g")),
               new JvmOptions("load client", List.of("-Xmx2g"))));
   private static final LoadProfile PROFILE =
@@ -89,7 +89,7 @@ class LoadReportTest {
         "- Machine: 2 cores (Test CPU), 4.0 GiB memory",
         "OpenJDK 64-Bit Server VM 17.0.15 (every JVM of the run); nginx: nginx/1.22.1",
         "sluice (2 JVMs) `-Xms256m -Xmx1g`; load client `-Xmx2g`",
-        "32768-60999 (28,232 ports)",
+        "32768-60999, 28,232 ports",
         "| plain | 3 s of the same load | 2 rounds of 3 s | 1.50 | n/a | 12 |",
         "| streams | 1,000 streams opened the same way, 3 events each | 1 run of 10,000 streams, 8 events each "
             + "| 2.00 | 4.00 | 1 |");
