@@ -4,7 +4,7 @@
 #   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
 #                          [--scenarios latency,max-rate,plain,streams]
 #
-#   --quick      short run (2 short rounds per scenario, about 4.5 minutes, at most 5.5); the full run
+#   --quick      short run (2 short rounds per scenario, about 4.5 minutes, at most 6); the full run
 #                takes about 10.5 minutes, at most 14
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
@@ -53,7 +53,7 @@ done
 WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
 # The driver's own limit is 20 s shorter: it starts no step that would end after it, and writes its
 # report before this script's timeout would stop it.
-if [ "$QUICK" = 1 ]; then RUN_LIMIT=330; else RUN_LIMIT=840; fi
+if [ "$QUICK" = 1 ]; then RUN_LIMIT=340; else RUN_LIMIT=840; fi
 BUILD_LIMIT=900
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 

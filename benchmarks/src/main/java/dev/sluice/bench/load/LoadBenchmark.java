@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,9 @@ import java.util.stream.Collectors;
  * direct, ...) so that drift in the machine's load falls on all of them alike. A step (one warm-up
  * or round of one target) that fails, because a run timed out, a process died or nothing came back,
  * is recorded with its reason as that target's result for the scenario, and the run goes on with
- * the other targets and scenarios. The report is always written; the exit status is 1 when anything
- * failed.
+ * the other targets and scenarios. Before each 10,000-stream run it waits until earlier runs leave
+ * enough local ports and open files (see {@link #awaitRoom}). The report is always written; the
+ * exit status is 1 when anything failed.
  *
  * <p>Arguments: {@code --backend-control-port P --direct-port P} (required; the backend's port for
  * control calls and the one the client reaches directly), {@code --backend-pid PID}, {@code
@@ -60,10 +62,12 @@ import java.util.stream.Collectors;
  * without a port is skipped.
  */
 public final class LoadBenchmark {
-  /** The longest wait for local ports before a run that opens thousands of connections. */
-  private static final Duration PORT_WAIT_LIMIT = Duration.ofSeconds(90);
+  /** The longest wait for local ports and open files before a run that opens thousands of connections. */
+  private static final Duration ROOM_WAIT_LIMIT = Duration.ofSeconds(90);
   /** Local ports kept spare beyond what a run needs. */
   private static final int PORT_MARGIN = 1_000;
+  /** Open files kept spare in a process beyond what a run needs. */
+  private static final int FILE_MARGIN = 500;
   private static final Duration RAMP_LIMIT = Duration.ofSeconds(120);
   private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -91,7 +95,7 @@ public final class LoadBenchmark {
     this.client = new LoadClient(clientVertx, backend);
     this.targets = List.copyOf(targets);
     this.sluiceAdminPorts = List.copyOf(sluiceAdminPorts);
-    this.scenarios = Set.copyOf(scenarios);
+    this.scenarios = Collections.unmodifiableSet(EnumSet.copyOf(scenarios));
     this.timeLimit = timeLimit;
     this.deadlineNanos = System.nanoTime() + timeLimit.toNanos();
   }
@@ -388,13 +392,13 @@ public final class LoadBenchmark {
 
   /**
    * Opens {@code streams} streams held at the backend's gate, so that all are live together, then
-   * lets every stream send {@code events} events. Measured: waits for local ports first, samples
+   * lets every stream send {@code events} events. Measured: waits for room first, samples
    * memory before and while all are open, and keeps the result.
    */
   private void manyStreams(TargetStats s, int streams, long events, boolean measured)
       throws StepFailed, InterruptedException {
     if (measured) {
-      awaitLocalPorts(s, streams);
+      awaitRoom(s, streams);
       s.rssBeforeKiB = rss(s.pids);
       if (s.name().equals(LoadReport.SLUICE)) {
         s.heapBeforeBytes = sluiceHeap();
@@ -433,11 +437,11 @@ public final class LoadBenchmark {
       run.stop().run();
       throw e;
     } finally {
-      // Whatever happened, do not leave later streams waiting at a closed gate.
+      // Whatever happened, do not leave later streams waiting at a closed gate, even past the time limit.
       try {
-        await("opening the backend's gate", backend.gate(true), CONTROL_TIMEOUT);
-      } catch (StepFailed e) {
-        log.printf(Locale.ROOT, "could not reopen the backend's gate: %s%n", e.getMessage());
+        backend.gate(true).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        log.printf(Locale.ROOT, "could not reopen the backend's gate: %s%n", e);
       }
     }
     requireEvents(r);
@@ -453,41 +457,60 @@ public final class LoadBenchmark {
             : "");
   }
 
+  /** One resource checked before a large run: what it looks like, and whether the run fits. */
+  private record Room(String state, boolean fits) {}
+
   /**
-   * Waits, at most {@link #PORT_WAIT_LIMIT}, until connections closed by earlier runs leave enough
-   * local ports for {@code streams} new connections from the client to each of the target's ports,
-   * and from a proxy to its backend port; records how long it waited.
+   * Waits, at most {@link #ROOM_WAIT_LIMIT}, until what earlier runs left behind leaves room for
+   * {@code streams} new connections: local ports towards each of the target's ports (from the
+   * client) and towards its backend port (from a proxy), which closed connections hold for 60 s in
+   * TIME_WAIT; and open files in the backend and in this process, which a proxy's idle keep-alive
+   * connections to the backend hold until its pool closes them. Records how long it waited.
    */
-  private void awaitLocalPorts(TargetStats s, int streams) throws StepFailed, InterruptedException {
+  private void awaitRoom(TargetStats s, int streams) throws StepFailed, InterruptedException {
     Map<Integer, Integer> needed = new LinkedHashMap<>();
     int perPort = (streams + s.target.ports().size() - 1) / s.target.ports().size();
     s.target.ports().forEach(port -> needed.merge(port, perPort, Integer::sum));
     s.backendPort.ifPresent(port -> needed.merge(port, streams, Integer::sum));
     long start = System.nanoTime();
+    List<Room> rooms = rooms(needed, streams);
+    boolean waited = false;
+    while (!rooms.stream().allMatch(Room::fits) && System.nanoTime() - start < ROOM_WAIT_LIMIT.toNanos()) {
+      waited = true;
+      pause(Duration.ofSeconds(1));
+      rooms = rooms(needed, streams);
+    }
+    // Reading the socket tables takes a while with thousands of sockets; that alone is no wait.
+    s.roomWaitMillis = waited ? (System.nanoTime() - start) / 1_000_000 : 0;
+    s.roomReached = rooms.stream().allMatch(Room::fits);
+    log.printf(Locale.ROOT, "%s: waited %.1f s for ports and files%s: %s%n", s.name(), s.roomWaitMillis / 1000.0,
+        s.roomReached ? "" : ", still short", rooms.stream().map(Room::state).collect(Collectors.joining("; ")));
+  }
+
+  private List<Room> rooms(Map<Integer, Integer> neededPorts, int streams) {
+    List<Room> rooms = new ArrayList<>();
     try {
       PortRange range = TcpPorts.readRange();
-      List<PortUse> uses = TcpPorts.use(TcpPorts.read(), needed);
-      boolean waited = false;
-      while (!uses.stream().allMatch(u -> u.fits(range, PORT_MARGIN))
-          && System.nanoTime() - start < PORT_WAIT_LIMIT.toNanos()) {
-        waited = true;
-        pause(Duration.ofSeconds(1));
-        uses = TcpPorts.use(TcpPorts.read(), needed);
+      for (PortUse u : TcpPorts.use(TcpPorts.read(), neededPorts)) {
+        rooms.add(new Room(String.format(Locale.ROOT, "to :%d %d local ports held (%d in TIME_WAIT), %d needed of %d",
+            u.port(), u.held(), u.timeWait(), u.needed(), range.size()), u.fits(range, PORT_MARGIN)));
       }
-      // Reading the socket tables takes a while with thousands of sockets; that alone is no wait.
-      s.portWaitMillis = waited ? (System.nanoTime() - start) / 1_000_000 : 0;
-      s.portRoomReached = uses.stream().allMatch(u -> u.fits(range, PORT_MARGIN));
-      log.printf(Locale.ROOT, "%s: waited %.1f s for local ports%s (range %d; %s)%n", s.name(),
-          s.portWaitMillis / 1000.0, s.portRoomReached ? "" : ", still short", range.size(),
-          uses.stream()
-              .map(u -> String.format(Locale.ROOT, "to :%d %d held, %d in TIME_WAIT, %d needed", u.port(), u.held(),
-                  u.timeWait(), u.needed()))
-              .collect(Collectors.joining("; ")));
     } catch (IOException | IllegalArgumentException e) {
-      // Not Linux, or /proc not readable: run without waiting, and say so in the report.
-      s.portWaitMillis = -1;
-      log.printf(Locale.ROOT, "%s: cannot read the TCP socket table, not waiting for local ports: %s%n", s.name(), e);
+      // Not Linux, or /proc not readable: the run goes ahead without this check.
+      rooms.add(new Room("local ports not checked: " + e, true));
     }
+    Map<String, Long> processes = new LinkedHashMap<>();
+    backendPid.ifPresent(pid -> processes.put("backend", pid));
+    processes.put("load client", ProcessHandle.current().pid());
+    processes.forEach((name, pid) -> {
+      OptionalLong open = OpenFiles.count(pid);
+      OptionalLong limit = OpenFiles.limit(pid);
+      if (open.isPresent() && limit.isPresent()) {
+        rooms.add(new Room(String.format(Locale.ROOT, "%s %d files open, %d needed of %d", name, open.getAsLong(),
+            streams, limit.getAsLong()), open.getAsLong() + streams + FILE_MARGIN <= limit.getAsLong()));
+      }
+    });
+    return rooms;
   }
 
   /**

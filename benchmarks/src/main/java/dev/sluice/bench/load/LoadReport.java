@@ -182,7 +182,7 @@ final class LoadReport {
         "### %,d concurrent streams: one event every %d ms, %d events each%n%n", profile.manyStreams(),
         profile.manyIntervalMs(), profile.manyEvents()));
     String[] columns = {"target", "completed", "events expected", "sent", "received", "lost",
-        "waited for local ports s", "opened in s", "open at sample", "RSS before MiB", "RSS with streams MiB",
+        "waited for ports and files s", "opened in s", "open at sample", "RSS before MiB", "RSS with streams MiB",
         "RSS KiB/stream", "live heap KiB/stream", "p99 ms"};
     table(md, columns, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (TargetStats s : targets) {
@@ -196,7 +196,7 @@ final class LoadReport {
       }
       md.append(String.format(Locale.ROOT,
           "| %s | %d | %d | %d | %d | %d | %s | %.1f | %d | %s | %s | %s | %s | %.3f |%n",
-          s.name(), r.completed(), r.expectedEvents(), r.sent(), r.received(), r.lost(), portWait(s),
+          s.name(), r.completed(), r.expectedEvents(), r.sent(), r.received(), r.lost(), roomWait(s),
           s.rampMillis / 1000.0, s.openAtSample, mib(s.rssBeforeKiB), mib(s.rssDuringKiB),
           perStream(s.rssBeforeKiB, s.rssDuringKiB, 1, r.streams()),
           perStream(s.heapBeforeBytes, s.heapDuringBytes, 1024, r.streams()), ms(r.latency().percentile(99))));
@@ -300,11 +300,8 @@ final class LoadReport {
     return micros.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f", micros.getAsDouble());
   }
 
-  private static String portWait(TargetStats s) {
-    if (s.portWaitMillis < 0) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, "%.1f%s", s.portWaitMillis / 1000.0, s.portRoomReached ? "" : " (still short)");
+  private static String roomWait(TargetStats s) {
+    return String.format(Locale.ROOT, "%.1f%s", s.roomWaitMillis / 1000.0, s.roomReached ? "" : " (still short)");
   }
 
   private static String added(TargetStats s, Optional<TargetStats> direct, double percentile) {

@@ -49,9 +49,9 @@ final class TargetStats {
   OptionalLong heapDuringBytes = OptionalLong.empty();
   int openAtSample;
   long rampMillis = -1;
-  /** How long the driver waited for local ports before the run; -1 when it could not check. */
-  long portWaitMillis = -1;
-  boolean portRoomReached = true;
+  /** How long the driver waited for local ports and open files before the run. */
+  long roomWaitMillis;
+  boolean roomReached = true;
 
   TargetStats(Target target, List<Long> pids, OptionalInt backendPort) {
     this.target = target;

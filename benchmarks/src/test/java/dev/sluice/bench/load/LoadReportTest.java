@@ -100,7 +100,7 @@ class LoadReportTest {
   void a_failed_stream_run_keeps_the_table_width_and_escapes_the_reason() {
     TargetStats direct = target("direct", 1);
     direct.many = new StreamResult(10_000, 10_000, 0, 80_000, 80_000, 80_000, 0, 0, new LatencyHistogram(), 1, 1);
-    direct.portWaitMillis = 0;
+    direct.roomWaitMillis = 12_300;
     direct.rampMillis = 7_100;
     TargetStats nginx = target("nginx", 3);
     nginx.fail(Scenario.STREAMS, "run: 7,000 of 10,000 streams opened | cannot assign requested address");
@@ -111,7 +111,8 @@ class LoadReportTest {
     String failed = row(report, heading, "nginx");
     assertThat(failed).contains("7,000 of 10,000 streams opened \\| cannot assign requested address");
     assertThat(cells(failed)).isEqualTo(cells(row(report, heading, "direct"))).isEqualTo(14);
-    assertThat(row(report, heading, "direct")).startsWith("| direct | 10000 | 80000 | 80000 | 80000 | 0 | 0.0 | 7.1 |");
+    assertThat(row(report, heading, "direct"))
+        .startsWith("| direct | 10000 | 80000 | 80000 | 80000 | 0 | 12.3 | 7.1 |");
   }
 
   @Test
