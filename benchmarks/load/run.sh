@@ -4,7 +4,8 @@
 #   benchmarks/load/run.sh [--quick] [--no-sluice] [--no-nginx] [--rebuild] [--out FILE]
 #                          [--scenarios latency,max-rate,plain,streams]
 #
-#   --quick      short run (2 short rounds per scenario, 3-5 minutes); the full run takes 8-12 minutes
+#   --quick      short run (2 short rounds per scenario, about 4.5 minutes, at most 6); the full run
+#                takes about 10.5 minutes, at most 14
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
 #   --rebuild    build benchmarks/target/benchmarks.jar even if it looks up to date
@@ -16,11 +17,15 @@
 # HTTP/1.1 keep-alive upstream, listening on 127.0.0.1 only) and starts it with 'daemon off;' in
 # the background; starts the backend in its own JVM and the Sluice gateway as 2 JVMs with one
 # event loop each (one port each; the client spreads its connections over them); runs the driver
-# (the load client) with every scenario interleaved over the targets; prints the report and writes
-# it to FILE. Why two processes per proxy: 10,000 relayed streams need 20,000 sockets in a proxy,
-# and the open-file limit here is 20,000 per process. Everything runs under a time limit, and only
-# the processes started here are stopped, by their PID. Results are explained in
-# docs/performance.md ("Gateway (load)").
+# (the load client): for each scenario the same warm-up on every target, then measured rounds
+# interleaved over the targets; prints the report and writes it to FILE, also when a target failed
+# (the exit status is then 1). Why two processes per proxy: 10,000 relayed streams need 20,000
+# sockets in a proxy, and the open-file limit here is 20,000 per process. The backend listens on
+# one port per target (direct, sluice, nginx) and one for the driver's control calls: each
+# 10,000-connection run leaves its closed connections in TIME_WAIT for 60 s, and towards one shared
+# port three such runs would not fit in the machine's ephemeral port range. Everything runs under a
+# time limit, and only the processes started here are stopped, by their PID. Results are explained
+# in docs/performance.md ("Gateway (load)").
 set -euo pipefail
 
 QUICK=0
@@ -39,14 +44,16 @@ while [ $# -gt 0 ]; do
     --rebuild) REBUILD=1 ;;
     --out) shift; OUT="$1" ;;
     --scenarios) shift; SCENARIOS="$1" ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { print }' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
 WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
-if [ "$QUICK" = 1 ]; then RUN_LIMIT=480; else RUN_LIMIT=900; fi
+# The driver's own limit is 20 s shorter: it starts no step that would end after it, and writes its
+# report before this script's timeout would stop it.
+if [ "$QUICK" = 1 ]; then RUN_LIMIT=340; else RUN_LIMIT=840; fi
 BUILD_LIMIT=900
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
@@ -88,18 +95,27 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-mapfile -t PORTS < <(java -cp "$JAR" dev.sluice.bench.load.FreePorts $((2 + 2 * WORKERS)))
-BACKEND_PORT=${PORTS[0]}
-NGINX_PORT=${PORTS[1]}
-SLUICE_PORTS=("${PORTS[@]:2:$WORKERS}")
-ADMIN_PORTS=("${PORTS[@]:$((2 + WORKERS)):$WORKERS}")
-ARGS=(--backend-port "$BACKEND_PORT" --workers "$WORKERS" --out "$OUT")
+mapfile -t PORTS < <(java -cp "$JAR" dev.sluice.bench.load.FreePorts $((5 + 2 * WORKERS)))
+# The backend's ports: control calls, direct, and the ones Sluice and nginx relay to.
+CONTROL_PORT=${PORTS[0]}
+DIRECT_PORT=${PORTS[1]}
+SLUICE_BACKEND_PORT=${PORTS[2]}
+NGINX_BACKEND_PORT=${PORTS[3]}
+NGINX_PORT=${PORTS[4]}
+SLUICE_PORTS=("${PORTS[@]:5:$WORKERS}")
+ADMIN_PORTS=("${PORTS[@]:$((5 + WORKERS)):$WORKERS}")
+ARGS=(--backend-control-port "$CONTROL_PORT" --direct-port "$DIRECT_PORT" --workers "$WORKERS" --out "$OUT"
+  --clock-ticks "$(getconf CLK_TCK)" --time-limit $((RUN_LIMIT - 20)))
 [ "$QUICK" = 1 ] && ARGS+=(--quick)
 [ -n "$SCENARIOS" ] && ARGS+=(--scenarios "$SCENARIOS")
 
-java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.LoadBackend --port "$BACKEND_PORT" \
+# The driver reads every JVM's options from /proc/<pid>/cmdline for the report, so the command
+# lines below are the only place they are written.
+java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.LoadBackend \
+  --ports "$CONTROL_PORT,$DIRECT_PORT,$SLUICE_BACKEND_PORT,$NGINX_BACKEND_PORT" \
   --max-seconds $((RUN_LIMIT + 60)) > "$TMP/backend.log" 2>&1 &
 STARTED+=("$!")
+ARGS+=(--backend-pid "$!")
 
 if [ "$NGINX" = 1 ]; then
   mkdir -p "$TMP/nginx/logs" "$TMP/nginx/temp"
@@ -118,7 +134,7 @@ http {
   uwsgi_temp_path $TMP/nginx/temp/uwsgi;
   scgi_temp_path $TMP/nginx/temp/scgi;
   upstream backend {
-    server 127.0.0.1:$BACKEND_PORT;
+    server 127.0.0.1:$NGINX_BACKEND_PORT;
     keepalive 256;
   }
   server {
@@ -150,29 +166,31 @@ EOF
   nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -g 'daemon off;' &
   NGINX_PID=$!
   STARTED+=("$NGINX_PID")
-  ARGS+=(--nginx-port "$NGINX_PORT" --nginx-pid "$NGINX_PID")
+  ARGS+=(--nginx-port "$NGINX_PORT" --nginx-pid "$NGINX_PID" --nginx-backend-port "$NGINX_BACKEND_PORT"
+    --nginx-version "$(nginx -v 2>&1)")
 fi
 
 if [ "$SLUICE" = 1 ]; then
   SLUICE_PIDS=()
   for i in $(seq 0 $((WORKERS - 1))); do
     java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
-      --port "${SLUICE_PORTS[$i]}" --admin-port "${ADMIN_PORTS[$i]}" --backend-port "$BACKEND_PORT" \
+      --port "${SLUICE_PORTS[$i]}" --admin-port "${ADMIN_PORTS[$i]}" --backend-port "$SLUICE_BACKEND_PORT" \
       --event-loops 1 > "$TMP/sluice-$i.log" 2>&1 &
     SLUICE_PIDS+=("$!")
     STARTED+=("$!")
   done
   join() { local IFS=,; echo "$*"; }
   ARGS+=(--sluice-ports "$(join "${SLUICE_PORTS[@]}")" --sluice-pids "$(join "${SLUICE_PIDS[@]}")" \
-    --sluice-admin-ports "$(join "${ADMIN_PORTS[@]}")")
+    --sluice-admin-ports "$(join "${ADMIN_PORTS[@]}")" --sluice-backend-port "$SLUICE_BACKEND_PORT")
 fi
 
-echo "backend :$BACKEND_PORT  sluice :${SLUICE_PORTS[*]} (admin :${ADMIN_PORTS[*]})  nginx :$NGINX_PORT  limit ${RUN_LIMIT}s"
+echo "backend :$CONTROL_PORT (control) :$DIRECT_PORT (direct) :$SLUICE_BACKEND_PORT (sluice's) :$NGINX_BACKEND_PORT (nginx's)"
+echo "sluice :${SLUICE_PORTS[*]} (admin :${ADMIN_PORTS[*]})  nginx :$NGINX_PORT  limit ${RUN_LIMIT}s"
 status=0
 timeout -k 10 "$RUN_LIMIT" java -Xms512m -Xmx2g -cp "$JAR" dev.sluice.bench.load.LoadBenchmark "${ARGS[@]}" \
   || status=$?
 if [ "$status" != 0 ]; then
-  echo "driver failed (exit $status)" >&2
+  echo "driver exit status $status: something failed (see the report's Failures, and the logs below)" >&2
   for f in "$TMP"/backend.log "$TMP"/sluice-*.log; do
     [ -f "$f" ] && { echo "--- $(basename "$f") (tail)"; tail -20 "$f"; } >&2
   done

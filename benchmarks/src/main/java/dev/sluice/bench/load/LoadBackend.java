@@ -8,6 +8,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       JVM's {@link System#nanoTime()}.
  * </ul>
  *
+ * <p>It listens on several ports, all serving the same paths and sharing the counters and the gate:
+ * the driver gives each target its own backend port (and one for control calls). A closed
+ * connection holds its local port in TIME_WAIT for 60 s, but only against its own destination port,
+ * so three back-to-back runs of 10,000 connections, each to its own port, do not compete for the
+ * machine's local ports the way they would towards one port.
+ *
  * <p>It runs in its own JVM ({@link #main}), because with 10,000 streams the backend and the load
  * client each need 10,000 sockets and a process may not hold 20,000 here. Send timestamps still
  * compare with the client's receive times: on Linux {@code nanoTime} reads the system-wide
@@ -47,27 +56,39 @@ public final class LoadBackend {
   private final AtomicLong openStreams = new AtomicLong();
   private final Set<EventStream> gated = ConcurrentHashMap.newKeySet();
   private volatile boolean gateOpen = true;
-  private HttpServer server;
+  private final List<HttpServer> servers = new ArrayList<>();
 
   LoadBackend(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  Future<Integer> listen(int port) {
-    HttpServerOptions options =
-        new HttpServerOptions().setHost("127.0.0.1").setPort(port).setAcceptBacklog(8192).setIdleTimeout(0);
-    return vertx
-        .createHttpServer(options)
-        .requestHandler(this::handle)
-        .listen()
-        .map(s -> {
-          server = s;
-          return s.actualPort();
-        });
+  /** Listens on each port (0 picks a free one); completes with the actual ports, in order. */
+  Future<List<Integer>> listen(List<Integer> ports) {
+    List<Future<Integer>> bound = new ArrayList<>();
+    for (int port : ports) {
+      HttpServerOptions options =
+          new HttpServerOptions().setHost("127.0.0.1").setPort(port).setAcceptBacklog(8192).setIdleTimeout(0);
+      bound.add(
+          vertx
+              .createHttpServer(options)
+              .requestHandler(this::handle)
+              .listen()
+              .map(s -> {
+                synchronized (servers) {
+                  servers.add(s);
+                }
+                return s.actualPort();
+              }));
+    }
+    return Future.all(bound).map(all -> bound.stream().map(Future::result).toList());
   }
 
   Future<Void> close() {
-    return server == null ? Future.succeededFuture() : server.close();
+    List<Future<Void>> closed;
+    synchronized (servers) {
+      closed = servers.stream().map(HttpServer::close).toList();
+    }
+    return Future.all(closed).mapEmpty();
   }
 
   long eventsSent() {
@@ -94,23 +115,24 @@ public final class LoadBackend {
   }
 
   /**
-   * Runs the backend: {@code --port P [--max-seconds S]}; it stops by itself after S seconds
-   * (default 1800) so a forgotten backend cannot outlive the benchmark for long.
+   * Runs the backend: {@code --ports P,P,... [--max-seconds S]}, all on one event loop; it stops by
+   * itself after S seconds (default 1800) so a forgotten backend cannot outlive the benchmark for
+   * long.
    */
   public static void main(String[] args) throws Exception {
-    int port = 0;
+    List<Integer> ports = List.of(0);
     long maxSeconds = 1800;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--ports" -> ports = Arrays.stream(args[i + 1].split(",")).map(p -> Integer.parseInt(p.trim())).toList();
         case "--max-seconds" -> maxSeconds = Long.parseLong(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
     LoadBackend backend = new LoadBackend(vertx);
-    int actual = backend.listen(port).toCompletionStage().toCompletableFuture().get();
-    System.out.println("load backend listening on 127.0.0.1:" + actual);
+    List<Integer> actual = backend.listen(ports).toCompletionStage().toCompletableFuture().get();
+    System.out.println("load backend listening on 127.0.0.1, ports " + actual);
     vertx.setTimer(maxSeconds * 1000, id -> vertx.close().onComplete(ar -> System.exit(0)));
   }
 

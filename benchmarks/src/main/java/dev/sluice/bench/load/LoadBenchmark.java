@@ -5,6 +5,10 @@ import dev.sluice.bench.load.LoadClient.StreamPlan;
 import dev.sluice.bench.load.LoadClient.StreamResult;
 import dev.sluice.bench.load.LoadClient.StreamRun;
 import dev.sluice.bench.load.LoadClient.Target;
+import dev.sluice.bench.load.LoadReport.ScenarioLog;
+import dev.sluice.bench.load.RunEnvironment.JvmOptions;
+import dev.sluice.bench.load.TcpPorts.PortRange;
+import dev.sluice.bench.load.TcpPorts.PortUse;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -18,263 +22,510 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * The load benchmark's driver: runs the load client in this JVM against a running {@link
- * LoadBackend} and the proxies, every scenario over each target in interleaved rounds (direct,
- * sluice, nginx, direct, ...), and writes a Markdown report. {@code benchmarks/load/run.sh} starts
- * the backend and the proxies and passes their ports and process ids.
+ * LoadBackend} and the proxies, and writes a Markdown report ({@link LoadReport}). {@code
+ * benchmarks/load/run.sh} starts the backend and the proxies and passes their ports and process ids.
  *
- * <p>Arguments: {@code --backend-port P} (required), {@code --sluice-ports P,P --sluice-pids
- * PID,PID [--sluice-admin-ports P,P]}, {@code --nginx-port P --nginx-pid PID}, {@code --quick},
- * {@code --scenarios latency,max-rate,plain,streams} (default all), {@code --out FILE}, {@code --workers N} (how many single-threaded processes each proxy ran as,
- * for the report). A target without a port is skipped.
+ * <p>Each scenario runs in two parts: a warm-up, the same for every target (that scenario's load,
+ * unmeasured), then the measured rounds, interleaved over the targets (direct, sluice, nginx,
+ * direct, ...) so that drift in the machine's load falls on all of them alike. A step (one warm-up
+ * or round of one target) that fails, because a run timed out, a process died or nothing came back,
+ * is recorded with its reason as that target's result for the scenario, and the run goes on with
+ * the other targets and scenarios. Before each 10,000-stream run it waits until earlier runs leave
+ * enough local ports and open files (see {@link #awaitRoom}). The report is always written; the
+ * exit status is 1 when anything failed.
+ *
+ * <p>Arguments: {@code --backend-control-port P --direct-port P} (required; the backend's port for
+ * control calls and the one the client reaches directly), {@code --backend-pid PID}, {@code
+ * --sluice-ports P,P --sluice-pids PID,PID --sluice-backend-port P [--sluice-admin-ports P,P]},
+ * {@code --nginx-port P --nginx-pid PID --nginx-backend-port P [--nginx-version TEXT]}, {@code
+ * --quick}, {@code --scenarios latency,max-rate,plain,streams} (default all), {@code --out FILE},
+ * {@code --workers N} (how many single-threaded processes each proxy ran as, for the report), {@code
+ * --clock-ticks N} (CLK_TCK, default 100), {@code --time-limit SECONDS} (the driver starts no step
+ * that would end after it, and cuts waits at it, so that it can still write its report). A target
+ * without a port is skipped.
  */
 public final class LoadBenchmark {
-  private static final String DIRECT = "direct";
-  private static final String SLUICE = "sluice";
-  private static final String NGINX = "nginx";
+  /** The longest wait for local ports and open files before a run that opens thousands of connections. */
+  private static final Duration ROOM_WAIT_LIMIT = Duration.ofSeconds(90);
+  /** Local ports kept spare beyond what a run needs. */
+  private static final int PORT_MARGIN = 1_000;
+  /** Open files kept spare in a process beyond what a run needs. */
+  private static final int FILE_MARGIN = 500;
+  private static final Duration RAMP_LIMIT = Duration.ofSeconds(120);
+  private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Sizes and durations of one run; {@link #quick()} for a 1-2 minute run, {@link #full()}. */
-  record Profile(
-      String name,
-      int rounds,
-      Duration warmup,
-      int latencyStreams,
-      long latencyIntervalMs,
-      Duration latencyDuration,
-      int floodStreams,
-      Duration floodDuration,
-      int plainConnections,
-      Duration plainDuration,
-      int manyStreams,
-      long manyIntervalMs,
-      long manyEvents) {
-
-    static Profile quick() {
-      return new Profile(
-          "quick", 2, Duration.ofSeconds(6), 100, 10, Duration.ofSeconds(4), 4, Duration.ofSeconds(2), 32,
-          Duration.ofSeconds(3), 10_000, 1000, 8);
-    }
-
-    static Profile full() {
-      return new Profile(
-          "full", 3, Duration.ofSeconds(15), 100, 10, Duration.ofSeconds(20), 4, Duration.ofSeconds(5), 32,
-          Duration.ofSeconds(10), 10_000, 1000, 20);
-    }
-  }
-
-  /** Everything measured for one target, accumulated over rounds. */
-  static final class TargetStats {
-    final Target target;
-    final LatencyHistogram latency = new LatencyHistogram();
-    long latencySent;
-    long latencyReceived;
-    long latencyFailedStreams;
-    long latencyOutOfOrder;
-    final List<Double> floodRates = new ArrayList<>();
-    long floodSent;
-    long floodReceived;
-    final LatencyHistogram plainLatency = new LatencyHistogram();
-    final List<Double> plainRates = new ArrayList<>();
-    long plainOk;
-    long plainFailed;
-    StreamResult many;
-    OptionalLong rssBeforeKiB = OptionalLong.empty();
-    OptionalLong rssDuringKiB = OptionalLong.empty();
-    OptionalLong heapBeforeBytes = OptionalLong.empty();
-    OptionalLong heapDuringBytes = OptionalLong.empty();
-    int openAtSample;
-    long rampMillis = -1;
-
-    TargetStats(Target target) {
-      this.target = target;
-    }
-  }
-
-  private final Profile profile;
+  private final LoadProfile profile;
   private final Vertx clientVertx;
   private final BackendControl backend;
+  private final Optional<Long> backendPid;
   private final LoadClient client;
-  private final Map<String, TargetStats> stats = new LinkedHashMap<>();
-  private final Map<String, List<Long>> pids = new LinkedHashMap<>();
+  private final List<TargetStats> targets;
   private final List<Integer> sluiceAdminPorts;
+  private final Set<Scenario> scenarios;
+  private final long deadlineNanos;
+  private final Duration timeLimit;
+  private final List<ScenarioLog> logs = new ArrayList<>();
   private final PrintStream log = System.out;
-  private Set<String> scenarios = Set.of("latency", "max-rate", "plain", "streams");
+  private Optional<String> aborted = Optional.empty();
 
   private LoadBenchmark(
-      Profile profile, Vertx clientVertx, BackendControl backend, List<Target> targets,
-      Map<String, List<Long>> pids, List<Integer> sluiceAdminPorts) {
+      LoadProfile profile, Vertx clientVertx, BackendControl backend, Optional<Long> backendPid,
+      List<TargetStats> targets, List<Integer> sluiceAdminPorts, Set<Scenario> scenarios, Duration timeLimit) {
     this.profile = profile;
     this.clientVertx = clientVertx;
     this.backend = backend;
+    this.backendPid = backendPid;
     this.client = new LoadClient(clientVertx, backend);
-    targets.forEach(t -> stats.put(t.name(), new TargetStats(t)));
-    this.pids.putAll(pids);
+    this.targets = List.copyOf(targets);
     this.sluiceAdminPorts = List.copyOf(sluiceAdminPorts);
+    this.scenarios = Collections.unmodifiableSet(EnumSet.copyOf(scenarios));
+    this.timeLimit = timeLimit;
+    this.deadlineNanos = System.nanoTime() + timeLimit.toNanos();
+  }
+
+  /** A step that could not be completed; the message says why, for the report. */
+  private static final class StepFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    StepFailed(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** One warm-up or measured round of one target. */
+  private interface Step {
+    void run() throws StepFailed, InterruptedException;
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    Profile profile = options.containsKey("quick") ? Profile.quick() : Profile.full();
-    int backendPort = Integer.parseInt(require(options, "backend-port"));
+    LoadProfile profile = options.containsKey("quick") ? LoadProfile.quick() : LoadProfile.full();
+    int controlPort = Integer.parseInt(require(options, "backend-control-port"));
+    int directPort = Integer.parseInt(require(options, "direct-port"));
+    Optional<Long> backendPid = Optional.ofNullable(options.get("backend-pid")).map(Long::parseLong);
     Path out = Path.of(options.getOrDefault("out", "benchmarks/load/results-latest.md"));
-    String workers = options.getOrDefault("workers", "1");
+    int workers = Integer.parseInt(options.getOrDefault("workers", "1"));
+    long clockTicks = Long.parseLong(options.getOrDefault("clock-ticks", "100"));
+    Duration timeLimit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("time-limit", "86400")));
+    Set<Scenario> scenarios =
+        options.containsKey("scenarios") ? Scenario.parse(options.get("scenarios")) : EnumSet.allOf(Scenario.class);
+
+    List<TargetStats> targets = new ArrayList<>();
+    List<JvmOptions> jvms = new ArrayList<>();
+    targets.add(new TargetStats(new Target(LoadReport.DIRECT, List.of(directPort)), backendPid.stream().toList(),
+        OptionalInt.empty()));
+    backendPid.ifPresent(pid -> jvms.addAll(
+        RunEnvironment.describe("backend", List.of(pid), List.of(RunEnvironment.jvmOptions(pid)))));
+    if (options.containsKey("sluice-ports")) {
+      List<Long> pids = longs(require(options, "sluice-pids"));
+      targets.add(new TargetStats(new Target(LoadReport.SLUICE, ints(options.get("sluice-ports"))), pids,
+          OptionalInt.of(Integer.parseInt(require(options, "sluice-backend-port")))));
+      jvms.addAll(RunEnvironment.describe("sluice", pids, pids.stream().map(RunEnvironment::jvmOptions).toList()));
+    }
+    if (options.containsKey("nginx-port")) {
+      targets.add(new TargetStats(new Target(LoadReport.NGINX, ints(options.get("nginx-port"))),
+          longs(require(options, "nginx-pid")),
+          OptionalInt.of(Integer.parseInt(require(options, "nginx-backend-port")))));
+    }
+    jvms.add(new JvmOptions("load client", RunEnvironment.ownJvmOptions()));
+    Optional<String> nginxVersion =
+        options.containsKey("nginx-port")
+            ? Optional.of(options.getOrDefault("nginx-version", "n/a").replaceFirst("^nginx version:\\s*", ""))
+            : Optional.empty();
+    RunEnvironment environment = RunEnvironment.gather(nginxVersion, jvms);
+    List<Integer> adminPorts =
+        options.containsKey("sluice-admin-ports") ? ints(options.get("sluice-admin-ports")) : List.of();
 
     // The client on one event loop; the backend is its own process (see LoadBackend).
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    BackendControl backend = new BackendControl(clientVertx, backendPort);
-
-    List<Target> targets = new ArrayList<>();
-    Map<String, List<Long>> pids = new LinkedHashMap<>();
-    targets.add(new Target(DIRECT, List.of(backendPort)));
-    if (options.containsKey("sluice-ports")) {
-      targets.add(new Target(SLUICE, longs(options.get("sluice-ports")).stream().map(Long::intValue).toList()));
-      pids.put(SLUICE, longs(require(options, "sluice-pids")));
-    }
-    if (options.containsKey("nginx-port")) {
-      targets.add(new Target(NGINX, List.of(Integer.parseInt(options.get("nginx-port")))));
-      pids.put(NGINX, longs(require(options, "nginx-pid")));
-    }
-    List<Integer> adminPorts =
-        options.containsKey("sluice-admin-ports")
-            ? longs(options.get("sluice-admin-ports")).stream().map(Long::intValue).toList()
-            : List.of();
-    LoadBenchmark benchmark = new LoadBenchmark(profile, clientVertx, backend, targets, pids, adminPorts);
-    if (options.containsKey("scenarios")) {
-      benchmark.scenarios = Set.copyOf(List.of(options.get("scenarios").split(",")));
-    }
-    String report;
+    BackendControl backend = new BackendControl(clientVertx, controlPort);
+    LoadBenchmark benchmark =
+        new LoadBenchmark(profile, clientVertx, backend, backendPid, targets, adminPorts, scenarios, timeLimit);
     try {
-      benchmark.waitUntilReachable();
-      benchmark.checkClock();
-      benchmark.run();
-      report = benchmark.report(workers);
+      benchmark.execute();
     } finally {
-      await(backend.close(), Duration.ofSeconds(10));
-      await(clientVertx.close(), Duration.ofSeconds(10));
+      closeQuietly(backend.close());
+      closeQuietly(clientVertx.close());
     }
+
+    LoadReport report =
+        new LoadReport(environment, profile, workers, clockTicks, targets, benchmark.logs, benchmark.aborted);
+    String text = report.render();
     System.out.println();
-    System.out.println(report);
+    System.out.println(text);
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
-    Files.writeString(out, report, StandardCharsets.UTF_8);
+    Files.writeString(out, text, StandardCharsets.UTF_8);
     System.out.println("Report written to " + out);
+    List<String> failures = report.failures();
+    if (!failures.isEmpty()) {
+      System.out.println(failures.size() + " failure(s):");
+      failures.forEach(f -> System.out.println("  " + f));
+    }
+    System.exit(failures.isEmpty() ? 0 : 1);
+  }
+
+  /** Runs every chosen scenario; records, instead of throwing, whatever stops a step or the run. */
+  private void execute() {
+    try {
+      log.printf(Locale.ROOT, "profile %s, targets %s, scenarios %s, time limit %d s%n", profile.name(),
+          targets.stream().map(TargetStats::name).toList(), scenarios, timeLimit.toSeconds());
+      awaitControl();
+      checkClock();
+      for (TargetStats s : targets) {
+        awaitReachable(s);
+      }
+      for (Scenario scenario : Scenario.values()) {
+        if (scenarios.contains(scenario)) {
+          runScenario(scenario);
+        }
+      }
+    } catch (StepFailed e) {
+      aborted = Optional.of(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      aborted = Optional.of("interrupted");
+    } catch (RuntimeException e) {
+      aborted = Optional.of(e.toString());
+    }
+    aborted.ifPresent(reason -> log.printf(Locale.ROOT, "run aborted: %s%n", reason));
+  }
+
+  private void runScenario(Scenario scenario) throws InterruptedException {
+    double loadStart = RunEnvironment.loadAverage();
+    long start = System.nanoTime();
+    log.printf(Locale.ROOT, "%s: warm-up per target: %s; load average %.2f%n", scenario.key(),
+        profile.warmup(scenario), loadStart);
+    for (TargetStats s : targets) {
+      step(scenario, s, "warm-up", true, () -> warmup(scenario, s));
+    }
+    int rounds = scenario == Scenario.STREAMS ? 1 : profile.rounds();
+    for (int round = 1; round <= rounds; round++) {
+      int r = round;
+      for (TargetStats s : targets) {
+        step(scenario, s, rounds == 1 ? "run" : "round " + round, false, () -> measure(scenario, s, r));
+      }
+    }
+    double loadEnd = RunEnvironment.loadAverage();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    logs.add(new ScenarioLog(scenario, loadStart, loadEnd, millis));
+    log.printf(Locale.ROOT, "%s: done in %.0f s; load average %.2f -> %.2f%n", scenario.key(), millis / 1000.0,
+        loadStart, loadEnd);
   }
 
   /**
-   * Latency compares the backend's send time with this JVM's receive time; that holds only if both
-   * read one clock. Checks that every backend reading falls between two local ones.
+   * Runs one step of one target unless the target already failed this scenario, one of its
+   * processes is gone, or the step would not end within the run's time limit; records why it did
+   * not run or failed.
    */
-  private void checkClock() throws Exception {
-    for (int i = 0; i < 20; i++) {
-      long before = System.nanoTime();
-      long remote = await(backend.clock(), Duration.ofSeconds(10));
-      long after = System.nanoTime();
-      if (remote < before || remote > after) {
-        throw new IllegalStateException(
-            "the backend's nanoTime is not this JVM's clock (" + before + " <= " + remote + " <= " + after
-                + " fails); per-event latency cannot be measured across these processes");
+  private void step(Scenario scenario, TargetStats s, String label, boolean warmup, Step body)
+      throws InterruptedException {
+    if (s.failed(scenario)) {
+      return;
+    }
+    Optional<String> reason = goneProcess(s);
+    if (reason.isEmpty() && System.nanoTime() + profile.expected(scenario, warmup).toNanos() > deadlineNanos) {
+      reason = Optional.of("skipped: it would not end within the run's time limit of " + timeLimit.toSeconds() + " s");
+    }
+    if (reason.isEmpty()) {
+      try {
+        body.run();
+      } catch (StepFailed e) {
+        reason = Optional.of(e.getMessage());
+      } catch (RuntimeException e) {
+        reason = Optional.of(e.toString());
       }
+      if (reason.isEmpty()) {
+        reason = goneProcess(s);
+      }
+    }
+    reason.ifPresent(why -> {
+      s.fail(scenario, label + ": " + why);
+      log.printf(Locale.ROOT, "%s %s %s FAILED: %s%n", scenario.key(), label, s.name(), why);
+    });
+  }
+
+  /** Why a process of this target (or the backend) no longer runs; empty when all run. */
+  private Optional<String> goneProcess(TargetStats s) {
+    if (backendPid.isPresent() && !alive(backendPid.get())) {
+      return Optional.of("the backend process (pid " + backendPid.get() + ") exited");
+    }
+    for (long pid : s.pids) {
+      if (!alive(pid)) {
+        return Optional.of("process " + pid + " of " + s.name() + " exited");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Runs a scenario's warm-up on one target; logs its result, which shows whether it was still warming. */
+  private void warmup(Scenario scenario, TargetStats s) throws StepFailed, InterruptedException {
+    switch (scenario) {
+      case LATENCY -> {
+        StreamResult r = latencyRun(s.target, profile.latencyWarmup());
+        requireEvents(r);
+        log.printf(Locale.ROOT, "latency warm-up %-6s p50 %.3f ms p99 %.3f ms%n", s.name(),
+            ms(r.latency().percentile(50)), ms(r.latency().percentile(99)));
+      }
+      case MAX_RATE -> {
+        StreamResult r = floodRun(s.target, profile.floodWarmup());
+        requireEvents(r);
+        log.printf(Locale.ROOT, "max-rate warm-up %-6s %.0f events/s%n", s.name(), r.eventsPerSecond());
+      }
+      case PLAIN -> {
+        PlainResult r = plainRun(s.target, profile.plainWarmup());
+        requireAnswers(r);
+        log.printf(Locale.ROOT, "plain warm-up %-6s %.0f req/s p99 %.3f ms%n", s.name(), r.requestsPerSecond(),
+            ms(r.latency().percentile(99)));
+      }
+      case STREAMS -> manyStreams(s, profile.manyWarmupStreams(), profile.manyWarmupEvents(), false);
     }
   }
 
-  private void waitUntilReachable() throws Exception {
-    for (TargetStats s : stats.values()) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (true) {
-        int processes = s.target.ports().size();
-        PlainResult probe =
-            await(client.plain(s.target, processes, Duration.ofMillis(50), Duration.ofSeconds(5)),
-                Duration.ofSeconds(10));
-        if (probe.failed() == 0 && probe.ok() >= processes) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(s.target + " did not answer /plain within 60 s");
-        }
-        Thread.sleep(250);
-      }
-    }
-  }
-
-  private void run() throws Exception {
-    log.printf(Locale.ROOT, "profile %s, targets %s%n", profile.name(), stats.keySet());
-    for (TargetStats s : stats.values()) {
-      log.printf(Locale.ROOT, "warm-up %s%n", s.target.name());
-      latencyRun(s.target, profile.warmup());
-      await(client.plain(s.target, profile.plainConnections(), profile.warmup(), limit(profile.warmup())),
-          limit(profile.warmup()).plusSeconds(10));
-    }
-    for (int round = 1; scenarios.contains("latency") && round <= profile.rounds(); round++) {
-      for (TargetStats s : stats.values()) {
+  private void measure(Scenario scenario, TargetStats s, int round) throws StepFailed, InterruptedException {
+    switch (scenario) {
+      case LATENCY -> {
+        OptionalLong cpuBefore = cpu(s);
         StreamResult r = latencyRun(s.target, profile.latencyDuration());
+        s.latencyCpu.add(cpuBefore, cpu(s));
+        requireEvents(r);
         s.latency.add(r.latency());
         s.latencySent += r.sent();
         s.latencyReceived += r.received();
         s.latencyFailedStreams += r.failed();
         s.latencyOutOfOrder += r.outOfOrder();
         log.printf(Locale.ROOT, "latency round %d %-6s p50 %.3f ms p99 %.3f ms sent %d received %d%n", round,
-            s.target.name(), ms(r.latency().percentile(50)), ms(r.latency().percentile(99)), r.sent(), r.received());
+            s.name(), ms(r.latency().percentile(50)), ms(r.latency().percentile(99)), r.sent(), r.received());
       }
-    }
-    for (int round = 1; scenarios.contains("max-rate") && round <= profile.rounds(); round++) {
-      for (TargetStats s : stats.values()) {
-        long durationMs = profile.floodDuration().toMillis();
-        StreamPlan plan =
-            new StreamPlan(profile.floodStreams(), 50_000_000L, 0, durationMs, 64, 16, false, limit(profile.floodDuration()));
-        awaitBackendIdle();
-        StreamResult r = await(client.streams(s.target, plan).done(), limit(profile.floodDuration()).plusSeconds(10));
+      case MAX_RATE -> {
+        OptionalLong cpuBefore = cpu(s);
+        StreamResult r = floodRun(s.target, profile.floodDuration());
+        s.floodCpu.add(cpuBefore, cpu(s));
+        requireEvents(r);
         s.floodRates.add(r.eventsPerSecond());
         s.floodSent += r.sent();
         s.floodReceived += r.received();
-        log.printf(Locale.ROOT, "max-rate round %d %-6s %.0f events/s sent %d received %d%n", round,
-            s.target.name(), r.eventsPerSecond(), r.sent(), r.received());
+        log.printf(Locale.ROOT, "max-rate round %d %-6s %.0f events/s sent %d received %d%n", round, s.name(),
+            r.eventsPerSecond(), r.sent(), r.received());
       }
-    }
-    for (int round = 1; scenarios.contains("plain") && round <= profile.rounds(); round++) {
-      for (TargetStats s : stats.values()) {
-        PlainResult r =
-            await(client.plain(s.target, profile.plainConnections(), profile.plainDuration(),
-                limit(profile.plainDuration())), limit(profile.plainDuration()).plusSeconds(10));
+      case PLAIN -> {
+        OptionalLong cpuBefore = cpu(s);
+        PlainResult r = plainRun(s.target, profile.plainDuration());
+        s.plainCpu.add(cpuBefore, cpu(s));
+        requireAnswers(r);
         s.plainLatency.add(r.latency());
         s.plainRates.add(r.requestsPerSecond());
         s.plainOk += r.ok();
         s.plainFailed += r.failed();
-        log.printf(Locale.ROOT, "plain round %d %-6s %.0f req/s p99 %.3f ms failed %d%n", round, s.target.name(),
+        log.printf(Locale.ROOT, "plain round %d %-6s %.0f req/s p99 %.3f ms failed %d%n", round, s.name(),
             r.requestsPerSecond(), ms(r.latency().percentile(99)), r.failed());
       }
+      case STREAMS -> manyStreams(s, profile.manyStreams(), profile.manyEvents(), true);
     }
-    for (TargetStats s : stats.values()) {
-      if (scenarios.contains("streams")) {
-        manyStreams(s);
+  }
+
+  private static void requireEvents(StreamResult r) throws StepFailed {
+    if (r.received() == 0) {
+      throw new StepFailed("no event received (" + r.failed() + " of " + r.streams() + " streams failed)");
+    }
+  }
+
+  private static void requireAnswers(PlainResult r) throws StepFailed {
+    if (r.ok() == 0) {
+      throw new StepFailed("no request answered (" + r.failed() + " failed)");
+    }
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  private StreamResult latencyRun(Target target, Duration duration) throws StepFailed, InterruptedException {
+    long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
+    StreamPlan plan =
+        new StreamPlan(
+            profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
+    return streamRun("latency run", target, plan);
+  }
+
+  private StreamResult floodRun(Target target, Duration duration) throws StepFailed, InterruptedException {
+    StreamPlan plan =
+        new StreamPlan(profile.floodStreams(), 50_000_000L, 0, duration.toMillis(), 64, 16, false, limit(duration));
+    return streamRun("max-rate run", target, plan);
+  }
+
+  private PlainResult plainRun(Target target, Duration duration) throws StepFailed, InterruptedException {
+    return await("plain run", client.plain(target, profile.plainConnections(), duration, limit(duration)),
+        limit(duration).plusSeconds(10));
+  }
+
+  private StreamResult streamRun(String what, Target target, StreamPlan plan) throws StepFailed, InterruptedException {
+    awaitBackendIdle();
+    StreamRun run = client.streams(target, plan);
+    try {
+      return await(what, run.done(), plan.timeLimit().plusSeconds(10));
+    } catch (StepFailed e) {
+      run.stop().run();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens {@code streams} streams held at the backend's gate, so that all are live together, then
+   * lets every stream send {@code events} events. Measured: waits for room first, samples
+   * memory before and while all are open, and keeps the result.
+   */
+  private void manyStreams(TargetStats s, int streams, long events, boolean measured)
+      throws StepFailed, InterruptedException {
+    if (measured) {
+      awaitRoom(s, streams);
+      s.rssBeforeKiB = rss(s.pids);
+      if (s.name().equals(LoadReport.SLUICE)) {
+        s.heapBeforeBytes = sluiceHeap();
       }
     }
+    Duration span = Duration.ofMillis(profile.manyIntervalMs() * events);
+    Duration runLimit = RAMP_LIMIT.plus(span).plusSeconds(30);
+    StreamPlan plan = new StreamPlan(streams, events, profile.manyIntervalMs(), 0, 64, 256, true, runLimit);
+    awaitBackendIdle();
+    // Streams wait at the backend's gate until all are open, so all of them are live together.
+    await("closing the backend's gate", backend.gate(false), CONTROL_TIMEOUT);
+    long rampStart = System.nanoTime();
+    StreamRun run = client.streams(s.target, plan);
+    StreamResult r;
+    long rampMillis;
+    try {
+      try {
+        await("opening the streams", run.allOpen(), RAMP_LIMIT);
+      } catch (StepFailed e) {
+        throw new StepFailed(String.format(Locale.ROOT, "%,d of %,d streams opened in %.0f s; %s",
+            run.opened().getAsInt(), streams, (System.nanoTime() - rampStart) / 1e9, e.getMessage()));
+      }
+      rampMillis = (System.nanoTime() - rampStart) / 1_000_000;
+      await("opening the backend's gate", backend.gate(true), CONTROL_TIMEOUT);
+      if (measured) {
+        // Let a couple of events pass on every stream, then sample while all of them are open.
+        pause(Duration.ofMillis(Math.min(2_500, span.toMillis() / 3)));
+        s.openAtSample = (int) await("backend stats", backend.stats(), CONTROL_TIMEOUT).openStreams();
+        s.rssDuringKiB = rss(s.pids);
+        if (s.name().equals(LoadReport.SLUICE)) {
+          s.heapDuringBytes = sluiceHeap();
+        }
+      }
+      r = await("the streams to end", run.done(), runLimit.plusSeconds(10));
+    } catch (StepFailed e) {
+      run.stop().run();
+      throw e;
+    } finally {
+      // Whatever happened, do not leave later streams waiting at a closed gate, even past the time limit.
+      try {
+        backend.gate(true).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        log.printf(Locale.ROOT, "could not reopen the backend's gate: %s%n", e);
+      }
+    }
+    requireEvents(r);
+    if (measured) {
+      s.many = r;
+      s.rampMillis = rampMillis;
+    }
+    log.printf(Locale.ROOT, "%d streams %-6s%s opened in %d ms, completed %d sent %d received %d%s%n",
+        streams, s.name(), measured ? "" : " (warm-up)", rampMillis, r.completed(), r.sent(), r.received(),
+        measured
+            ? ", " + s.openAtSample + " open at sample, rss " + str(s.rssBeforeKiB) + " -> " + str(s.rssDuringKiB)
+                + " KiB"
+            : "");
+  }
+
+  /** One resource checked before a large run: what it looks like, and whether the run fits. */
+  private record Room(String state, boolean fits) {}
+
+  /**
+   * Waits, at most {@link #ROOM_WAIT_LIMIT}, until what earlier runs left behind leaves room for
+   * {@code streams} new connections: local ports towards each of the target's ports (from the
+   * client) and towards its backend port (from a proxy), which closed connections hold for 60 s in
+   * TIME_WAIT; and open files in the backend and in this process, which a proxy's idle keep-alive
+   * connections to the backend hold until its pool closes them. Records how long it waited.
+   */
+  private void awaitRoom(TargetStats s, int streams) throws StepFailed, InterruptedException {
+    Map<Integer, Integer> needed = new LinkedHashMap<>();
+    int perPort = (streams + s.target.ports().size() - 1) / s.target.ports().size();
+    s.target.ports().forEach(port -> needed.merge(port, perPort, Integer::sum));
+    s.backendPort.ifPresent(port -> needed.merge(port, streams, Integer::sum));
+    long start = System.nanoTime();
+    List<Room> rooms = rooms(needed, streams);
+    boolean waited = false;
+    while (!rooms.stream().allMatch(Room::fits) && System.nanoTime() - start < ROOM_WAIT_LIMIT.toNanos()) {
+      waited = true;
+      pause(Duration.ofSeconds(1));
+      rooms = rooms(needed, streams);
+    }
+    // Reading the socket tables takes a while with thousands of sockets; that alone is no wait.
+    s.roomWaitMillis = waited ? (System.nanoTime() - start) / 1_000_000 : 0;
+    s.roomReached = rooms.stream().allMatch(Room::fits);
+    log.printf(Locale.ROOT, "%s: waited %.1f s for ports and files%s: %s%n", s.name(), s.roomWaitMillis / 1000.0,
+        s.roomReached ? "" : ", still short", rooms.stream().map(Room::state).collect(Collectors.joining("; ")));
+  }
+
+  private List<Room> rooms(Map<Integer, Integer> neededPorts, int streams) {
+    List<Room> rooms = new ArrayList<>();
+    try {
+      PortRange range = TcpPorts.readRange();
+      for (PortUse u : TcpPorts.use(TcpPorts.read(), neededPorts)) {
+        rooms.add(new Room(String.format(Locale.ROOT, "to :%d %d local ports held (%d in TIME_WAIT), %d needed of %d",
+            u.port(), u.held(), u.timeWait(), u.needed(), range.size()), u.fits(range, PORT_MARGIN)));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // Not Linux, or /proc not readable: the run goes ahead without this check.
+      rooms.add(new Room("local ports not checked: " + e, true));
+    }
+    Map<String, Long> processes = new LinkedHashMap<>();
+    backendPid.ifPresent(pid -> processes.put("backend", pid));
+    processes.put("load client", ProcessHandle.current().pid());
+    processes.forEach((name, pid) -> {
+      OptionalLong open = OpenFiles.count(pid);
+      OptionalLong limit = OpenFiles.limit(pid);
+      if (open.isPresent() && limit.isPresent()) {
+        rooms.add(new Room(String.format(Locale.ROOT, "%s %d files open, %d needed of %d", name, open.getAsLong(),
+            streams, limit.getAsLong()), open.getAsLong() + streams + FILE_MARGIN <= limit.getAsLong()));
+      }
+    });
+    return rooms;
   }
 
   /**
    * Waits (at most 30 s) until the backend has no stream open, so that events still sent on streams
    * of an earlier, cut run are not counted as lost in the next one.
    */
-  private void awaitBackendIdle() throws Exception {
+  private void awaitBackendIdle() throws StepFailed, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     long open = -1;
     while (true) {
       try {
-        open = await(backend.stats(), Duration.ofSeconds(10)).openStreams();
-      } catch (ExecutionException | TimeoutException e) {
+        open = await("backend stats", backend.stats(), CONTROL_TIMEOUT).openStreams();
+      } catch (StepFailed e) {
         // A control call that failed is retried until the deadline; the next one uses a new connection.
-        log.printf(Locale.ROOT, "backend stats failed, retrying: %s%n", e);
+        log.printf(Locale.ROOT, "backend stats failed, retrying: %s%n", e.getMessage());
       }
       if (open == 0) {
         return;
@@ -283,65 +534,83 @@ public final class LoadBenchmark {
         log.printf(Locale.ROOT, "backend still has %d streams open from an earlier run%n", open);
         return;
       }
-      Thread.sleep(200);
+      pause(Duration.ofMillis(200));
     }
   }
 
-  private StreamResult latencyRun(Target target, Duration duration) throws Exception {
-    awaitBackendIdle();
-    long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
-    StreamPlan plan =
-        new StreamPlan(profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
-    return await(client.streams(target, plan).done(), limit(duration).plusSeconds(10));
-  }
-
-  private void manyStreams(TargetStats s) throws Exception {
-    List<Long> pid = pids.get(s.target.name());
-    if (pid != null) {
-      s.rssBeforeKiB = rss(pid);
-      if (s.target.name().equals(SLUICE)) {
-        s.heapBeforeBytes = sluiceHeap();
-      }
-    }
-    Duration span = Duration.ofMillis(profile.manyIntervalMs() * profile.manyEvents());
-    Duration rampLimit = Duration.ofSeconds(120);
-    Duration timeLimit = rampLimit.plus(span).plusSeconds(30);
-    StreamPlan plan =
-        new StreamPlan(
-            profile.manyStreams(), profile.manyEvents(), profile.manyIntervalMs(), 0, 64, 256, true, timeLimit);
-    awaitBackendIdle();
-    // Streams wait at the backend's gate until all are open, so all of them are live together.
-    await(backend.gate(false), Duration.ofSeconds(10));
-    long rampStart = System.nanoTime();
-    StreamRun run = client.streams(s.target, plan);
-    try {
-      await(run.allOpen(), rampLimit);
-      s.rampMillis = (System.nanoTime() - rampStart) / 1_000_000;
-      await(backend.gate(true), Duration.ofSeconds(10));
-      // Let a couple of events pass on every stream, then sample while all of them are open.
-      Thread.sleep(Math.min(2_500, span.toMillis() / 3));
-      s.openAtSample = (int) await(backend.stats(), Duration.ofSeconds(10)).openStreams();
-      if (pid != null) {
-        s.rssDuringKiB = rss(pid);
-        if (s.target.name().equals(SLUICE)) {
-          s.heapDuringBytes = sluiceHeap();
+  /** Waits (at most 60 s) until the backend answers control calls; stops the run if it does not. */
+  private void awaitControl() throws StepFailed, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        await("backend stats", backend.stats(), CONTROL_TIMEOUT);
+        return;
+      } catch (StepFailed e) {
+        if (System.nanoTime() > deadline) {
+          throw new StepFailed("the backend did not answer control calls within 60 s: " + e.getMessage());
         }
       }
-    } catch (ExecutionException | TimeoutException e) {
-      log.printf(Locale.ROOT, "%d streams %s: not all streams opened: %s%n", profile.manyStreams(), s.target.name(),
-          e instanceof ExecutionException ? e.getCause() : e);
-    } finally {
-      await(backend.gate(true), Duration.ofSeconds(10));
+      pause(Duration.ofMillis(250));
     }
-    s.many = await(run.done(), timeLimit.plusSeconds(10));
-    log.printf(Locale.ROOT, "%d streams %-6s opened in %d ms, %d open at sample, completed %d sent %d "
-            + "received %d rss %s -> %s KiB%n",
-        profile.manyStreams(), s.target.name(), s.rampMillis, s.openAtSample, s.many.completed(), s.many.sent(),
-        s.many.received(), str(s.rssBeforeKiB), str(s.rssDuringKiB));
+  }
+
+  /** Waits (at most 60 s) until a target answers /plain; if it does not, it fails every scenario. */
+  private void awaitReachable(TargetStats s) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    int processes = s.target.ports().size();
+    String last = "no answer";
+    try {
+      while (System.nanoTime() < deadline) {
+        try {
+          PlainResult probe =
+              await("probe", client.plain(s.target, processes, Duration.ofMillis(50), Duration.ofSeconds(5)),
+                  CONTROL_TIMEOUT);
+          if (probe.failed() == 0 && probe.ok() >= processes) {
+            return;
+          }
+          last = probe.failed() + " of " + (probe.ok() + probe.failed()) + " probes failed";
+        } catch (StepFailed e) {
+          last = e.getMessage();
+        }
+        pause(Duration.ofMillis(250));
+      }
+    } catch (StepFailed e) {
+      last = e.getMessage();
+    }
+    String reason = "did not answer /plain within 60 s before the scenarios (" + last + ")";
+    scenarios.forEach(scenario -> s.fail(scenario, reason));
+    log.printf(Locale.ROOT, "%s %s%n", s.name(), reason);
+  }
+
+  /**
+   * Latency compares the backend's send time with this JVM's receive time; that holds only if both
+   * read one clock. Checks that every backend reading falls between two local ones.
+   */
+  private void checkClock() throws StepFailed, InterruptedException {
+    for (int i = 0; i < 20; i++) {
+      long before = System.nanoTime();
+      long remote = await("backend clock", backend.clock(), CONTROL_TIMEOUT);
+      long after = System.nanoTime();
+      if (remote < before || remote > after) {
+        throw new StepFailed(
+            "the backend's nanoTime is not this JVM's clock (" + before + " <= " + remote + " <= " + after
+                + " fails); per-event latency cannot be measured across these processes");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- samples
+
+  /** CPU ticks of a target's processes and their children; empty if unknown. */
+  private static OptionalLong cpu(TargetStats s) {
+    return s.pids.isEmpty() ? OptionalLong.empty() : ProcessCpu.treeTicks(s.pids);
   }
 
   /** Resident memory of several processes and their children, summed; empty if any is gone. */
   private static OptionalLong rss(List<Long> processes) {
+    if (processes.isEmpty()) {
+      return OptionalLong.empty();
+    }
     long total = 0;
     for (long pid : processes) {
       OptionalLong one = ProcessMemory.treeRssKiB(pid);
@@ -365,153 +634,60 @@ public final class LoadBenchmark {
         RequestOptions request =
             new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port).setURI("/heap");
         String body =
-            await(http.request(request).compose(r -> r.send()).compose(r -> r.body()), Duration.ofSeconds(30))
-                .toString().trim();
+            await("heap sample", http.request(request).compose(r -> r.send()).compose(r -> r.body()),
+                Duration.ofSeconds(30)).toString().trim();
         total += Long.parseLong(body);
       }
       return OptionalLong.of(total);
-    } catch (ExecutionException | TimeoutException | NumberFormatException e) {
-      log.printf(Locale.ROOT, "heap sample failed: %s%n", e);
+    } catch (StepFailed | NumberFormatException e) {
+      log.printf(Locale.ROOT, "heap sample failed: %s%n", e.getMessage());
       return OptionalLong.empty();
     } finally {
       http.close();
     }
   }
 
-  // ---------------------------------------------------------------- report
+  // ---------------------------------------------------------------- waiting
 
-  private String report(String workers) {
-    StringBuilder md = new StringBuilder();
-    TargetStats direct = stats.get(DIRECT);
-    TargetStats sluice = stats.get(SLUICE);
-    TargetStats nginx = stats.get(NGINX);
-    md.append(String.format(Locale.ROOT,
-        "Profile `%s`: %d interleaved rounds per scenario, targets %s; each proxy ran as %s single-threaded "
-            + "process(es) (nginx workers; Sluice JVMs with one event loop each); the load client and the backend "
-            + "are two more JVMs with one event loop each.%n%n",
-        profile.name(), profile.rounds(), String.join(", ", stats.keySet()), workers));
-
-    md.append(String.format(Locale.ROOT,
-        "### Per-event latency: %d streams, one event every %d ms, %d s per round%n%n",
-        profile.latencyStreams(), profile.latencyIntervalMs(), profile.latencyDuration().toSeconds()));
-    md.append("| target | events sent | received | lost | p50 ms | p99 ms | p99.9 ms | max ms | added p50 ms | added p99 ms |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (TargetStats s : stats.values()) {
-      LatencyHistogram h = s.latency;
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %.3f | %.3f | %.3f | %s | %s |%n",
-          s.target.name(), s.latencySent, s.latencyReceived, s.latencySent - s.latencyReceived,
-          ms(h.percentile(50)), ms(h.percentile(99)), ms(h.percentile(99.9)), ms(h.max()),
-          added(s, direct, 50), added(s, direct, 99)));
+  /**
+   * Waits for {@code future}, at most {@code timeout} and never past the run's time limit; a
+   * timeout or a failure becomes a {@link StepFailed} naming {@code what}.
+   */
+  private <T> T await(String what, Future<T> future, Duration timeout) throws StepFailed, InterruptedException {
+    long left = Math.max(0, deadlineNanos - System.nanoTime());
+    long wait = Math.min(timeout.toNanos(), left);
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(wait, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new StepFailed(wait < timeout.toNanos()
+          ? what + ": cut at the run's time limit of " + timeLimit.toSeconds() + " s"
+          : what + ": no result within " + timeout.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      throw new StepFailed(what + ": " + e.getCause());
     }
-    md.append('\n');
-
-    md.append(String.format(Locale.ROOT,
-        "### Maximum events/s: %d streams sending as fast as backpressure allows, %d s per round%n%n",
-        profile.floodStreams(), profile.floodDuration().toSeconds()));
-    md.append("| target | events/s (median) | per round | sent | received | lost | vs direct |\n");
-    md.append("|---|---:|---|---:|---:|---:|---:|\n");
-    for (TargetStats s : stats.values()) {
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %d | %d | %d | %s |%n", s.target.name(),
-          median(s.floodRates), rounds(s.floodRates), s.floodSent, s.floodReceived, s.floodSent - s.floodReceived,
-          ratio(median(s.floodRates), median(direct.floodRates))));
-    }
-    md.append('\n');
-
-    md.append(String.format(Locale.ROOT,
-        "### Plain requests: %d keep-alive connections, one request at a time each, %d s per round "
-            + "(proxies run the 5-policy pipeline)%n%n",
-        profile.plainConnections(), profile.plainDuration().toSeconds()));
-    md.append("| target | req/s (median) | per round | p50 ms | p99 ms | failed | vs nginx |\n");
-    md.append("|---|---:|---|---:|---:|---:|---:|\n");
-    for (TargetStats s : stats.values()) {
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.3f | %.3f | %d | %s |%n", s.target.name(),
-          median(s.plainRates), rounds(s.plainRates), ms(s.plainLatency.percentile(50)),
-          ms(s.plainLatency.percentile(99)), s.plainFailed,
-          nginx == null ? "n/a" : ratio(median(s.plainRates), median(nginx.plainRates))));
-    }
-    md.append('\n');
-
-    md.append(String.format(Locale.ROOT,
-        "### %,d concurrent streams: one event every %d ms, %d events each%n%n", profile.manyStreams(),
-        profile.manyIntervalMs(), profile.manyEvents()));
-    md.append("| target | completed | events expected | sent | received | lost | opened in s | open at sample | "
-        + "RSS before MiB | RSS with streams MiB | RSS KiB/stream | live heap KiB/stream | p99 ms |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (TargetStats s : stats.values()) {
-      StreamResult r = s.many;
-      if (r == null) {
-        continue;
-      }
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %d | %s | %s | %s | %s | %.3f |%n",
-          s.target.name(), r.completed(), r.expectedEvents(), r.sent(), r.received(), r.lost(), s.rampMillis / 1000.0,
-          s.openAtSample,
-          mib(s.rssBeforeKiB), mib(s.rssDuringKiB), perStream(s.rssBeforeKiB, s.rssDuringKiB, 1, r.streams()),
-          perStream(s.heapBeforeBytes, s.heapDuringBytes, 1024, r.streams()), ms(r.latency().percentile(99))));
-    }
-    md.append('\n');
-
-    md.append("### Goals\n\n");
-    if (sluice == null || nginx == null) {
-      md.append("Not evaluated: the run did not include both Sluice and nginx.\n");
-    } else {
-      double sluiceAdded = ms(sluice.latency.percentile(99)) - ms(direct.latency.percentile(99));
-      double nginxAdded = ms(nginx.latency.percentile(99)) - ms(direct.latency.percentile(99));
-      double plainRatio = median(sluice.plainRates) / median(nginx.plainRates);
-      boolean manyOk = sluice.many != null && sluice.many.lost() == 0
-          && sluice.many.received() == sluice.many.expectedEvents();
-      md.append(String.format(Locale.ROOT,
-          "- Added p99 per-event latency, Sluice %.3f ms vs nginx %.3f ms: %s%n", sluiceAdded, nginxAdded,
-          sluiceAdded <= nginxAdded ? "met" : "NOT met"));
-      md.append(String.format(Locale.ROOT, "- Plain requests/s, Sluice / nginx = %.2fx (goal >= 0.80x): %s%n",
-          plainRatio, plainRatio >= 0.8 ? "met" : "NOT met"));
-      md.append(String.format(Locale.ROOT, "- %,d streams through Sluice, nothing lost: %s%n",
-          profile.manyStreams(), manyOk ? "met" : "NOT met"));
-    }
-    return md.toString();
   }
 
-  private static String added(TargetStats s, TargetStats direct, double percentile) {
-    if (s == direct) {
-      return "-";
+  /** Sleeps, but not past the run's time limit. */
+  private void pause(Duration duration) throws StepFailed, InterruptedException {
+    long left = deadlineNanos - System.nanoTime();
+    if (left <= 0) {
+      throw new StepFailed("cut at the run's time limit of " + timeLimit.toSeconds() + " s");
     }
-    return String.format(Locale.ROOT, "%.3f",
-        ms(s.latency.percentile(percentile)) - ms(direct.latency.percentile(percentile)));
+    TimeUnit.NANOSECONDS.sleep(Math.min(duration.toNanos(), left));
   }
 
-  private static String perStream(OptionalLong before, OptionalLong during, long divisorToKiB, int streams) {
-    if (before.isEmpty() || during.isEmpty()) {
-      return "n/a";
+  private static void closeQuietly(Future<Void> closing) throws InterruptedException {
+    try {
+      closing.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      System.out.println("close failed: " + e);
     }
-    return String.format(Locale.ROOT, "%.1f",
-        (during.getAsLong() - before.getAsLong()) / (double) divisorToKiB / streams);
   }
 
-  private static String mib(OptionalLong kib) {
-    return kib.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f", kib.getAsLong() / 1024.0);
-  }
+  // ---------------------------------------------------------------- helpers
 
   private static String str(OptionalLong value) {
     return value.isEmpty() ? "n/a" : Long.toString(value.getAsLong());
-  }
-
-  private static String ratio(double value, double base) {
-    return base <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value / base);
-  }
-
-  private static String rounds(List<Double> values) {
-    List<String> parts = new ArrayList<>();
-    values.forEach(v -> parts.add(String.format(Locale.ROOT, "%.0f", v)));
-    return String.join(" / ", parts);
-  }
-
-  static double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return 0;
-    }
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static double ms(long nanos) {
@@ -522,17 +698,16 @@ public final class LoadBenchmark {
     return duration.multipliedBy(2).plusSeconds(15);
   }
 
-  static <T> T await(Future<T> future, Duration timeout)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
   private static List<Long> longs(String commaSeparated) {
     List<Long> values = new ArrayList<>();
     for (String part : commaSeparated.split(",")) {
       values.add(Long.parseLong(part.trim()));
     }
     return values;
+  }
+
+  private static List<Integer> ints(String commaSeparated) {
+    return longs(commaSeparated).stream().map(Long::intValue).toList();
   }
 
   private static String require(Map<String, String> options, String name) {
@@ -543,7 +718,7 @@ public final class LoadBenchmark {
     return value;
   }
 
-  private static Map<String, String> parse(String[] args) throws IOException {
+  private static Map<String, String> parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];

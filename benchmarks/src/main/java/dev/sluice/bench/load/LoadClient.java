@@ -11,6 +11,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -85,8 +86,13 @@ final class LoadClient {
     }
   }
 
-  /** A streaming run in progress: {@link #allOpen} completes once every stream has its headers. */
-  record StreamRun(Future<Void> allOpen, Future<StreamResult> done) {}
+  /**
+   * A streaming run in progress. {@code allOpen} completes once every stream has its headers, and
+   * fails as soon as one stream could not open (it never can then); {@code opened} counts the
+   * streams open so far (readable from any thread); {@code stop} ends the run early, closing the
+   * streams still open, and {@code done} then completes with what was received.
+   */
+  record StreamRun(Future<Void> allOpen, Future<StreamResult> done, IntSupplier opened, Runnable stop) {}
 
   StreamRun streams(Target target, StreamPlan plan) {
     return new StreamsTask(target, plan).start();
@@ -123,7 +129,8 @@ final class LoadClient {
     // Touched only from the client context (the callbacks below run there).
     private int started;
     private int pending;
-    private int open;
+    // Written on the client context, read by the driver for its log.
+    private volatile int open;
     private long completed;
     private long failed;
     private long sentBefore;
@@ -154,7 +161,7 @@ final class LoadClient {
         timer = vertx.setTimer(plan.timeLimit().toMillis(), t -> finish());
         openMore();
       }));
-      return new StreamRun(allOpen.future(), done.future());
+      return new StreamRun(allOpen.future(), done.future(), () -> open, () -> vertx.runOnContext(v -> finish()));
     }
 
     private void openMore() {
@@ -182,6 +189,9 @@ final class LoadClient {
               if (ar.succeeded()) {
                 ar.result().request().reset();
               }
+              allOpen.tryFail(
+                  "stream " + (index + 1) + " did not open: "
+                      + (ar.succeeded() ? "status " + ar.result().statusCode() : String.valueOf(ar.cause())));
               streamEnded(false);
             }
             openMore();
