@@ -16,7 +16,7 @@ import java.util.Optional;
 final class AccessPolicies {
   private AccessPolicies() {}
 
-  private static final Future<StepOutcome> CONTINUE = Future.succeededFuture(StepOutcome.CONTINUE);
+  private static final Future<StepOutcome> CONTINUE = Outcomes.CONTINUE;
 
   /**
    * check-header: the request must carry the header, with one of the listed values when there are

@@ -36,12 +36,7 @@ final class BodyPreparation {
     if (context.bufferedRequestBody().isPresent()) {
       return Future.succeededFuture();
     }
-    HttpServerRequest incoming = context.serverRequest();
-    String length = incoming.getHeader("content-length");
-    boolean hasBody =
-        (length != null && !length.trim().equals("0"))
-            || incoming.getHeader("transfer-encoding") != null;
-    if (!hasBody) {
+    if (!context.clientBody().present()) {
       return Future.succeededFuture();
     }
     Optional<io.vertx.core.streams.ReadStream<Buffer>> body = context.takeRequestBody();

@@ -99,13 +99,13 @@ final class CallPolicies {
                           return Future.failedFuture(Cancellation.failure());
                         }
                         context.variables().put(name, response);
-                        return Future.succeededFuture(StepOutcome.CONTINUE);
+                        return Outcomes.CONTINUE;
                       })
                   .recover(
                       err -> {
                         if (ignoreError && !scope.isCancelled()) {
                           context.variables().put(name, null);
-                          return Future.succeededFuture(StepOutcome.CONTINUE);
+                          return Outcomes.CONTINUE;
                         }
                         return Future.failedFuture(err);
                       });
@@ -126,7 +126,7 @@ final class CallPolicies {
                   .send(context, Cancellation.NONE)
                   .onFailure(
                       err -> LOG.log(Level.FINE, "send-one-way-request failed: " + err.getMessage(), err));
-              return Future.succeededFuture(StepOutcome.CONTINUE);
+              return Outcomes.CONTINUE;
             }));
   }
 

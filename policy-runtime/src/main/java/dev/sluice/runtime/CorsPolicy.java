@@ -107,7 +107,7 @@ final class CorsPolicy {
     MultiMap headers = context.serverRequest().headers();
     String origin = headers.get("origin");
     if (origin == null) {
-      return Future.succeededFuture(StepOutcome.CONTINUE);
+      return Outcomes.CONTINUE;
     }
     String requestedMethod = headers.get("access-control-request-method");
     boolean preflight = context.serverRequest().method().name().equals("OPTIONS") && requestedMethod != null;
@@ -134,11 +134,11 @@ final class CorsPolicy {
           out.set("access-control-max-age", Long.toString(config.maxAge()));
         }
         out.add("vary", "Origin");
-        return Future.succeededFuture(StepOutcome.END);
+        return Outcomes.END;
       }
       return config.terminateUnmatched()
-          ? Future.succeededFuture(StepOutcome.END)
-          : Future.succeededFuture(StepOutcome.CONTINUE);
+          ? Outcomes.END
+          : Outcomes.CONTINUE;
     }
     if (!config.originAllowed(origin)
         || !config.methodAllowed(context.serverRequest().method().name())) {
@@ -146,9 +146,9 @@ final class CorsPolicy {
         PolicyContext.Response response = context.resetResponse();
         response.status(200, null);
         response.body(Buffer.buffer());
-        return Future.succeededFuture(StepOutcome.END);
+        return Outcomes.END;
       }
-      return Future.succeededFuture(StepOutcome.CONTINUE);
+      return Outcomes.CONTINUE;
     }
     context.beforeSend(
         response -> {
@@ -162,6 +162,6 @@ final class CorsPolicy {
           }
           out.add("vary", "Origin");
         });
-    return Future.succeededFuture(StepOutcome.CONTINUE);
+    return Outcomes.CONTINUE;
   }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.runtime;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.DeploymentOptions;
@@ -12,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
@@ -26,6 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 final class DefaultPolicyGateway implements PolicyGateway {
+  private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+  private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+  private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
+
   private final Vertx vertx;
   private final GatewayOptions options;
   private final HttpClientAgent client;
@@ -33,7 +40,10 @@ final class DefaultPolicyGateway implements PolicyGateway {
   private final AtomicReference<RoutingTable> routes;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
-  /** Connections still waiting for their first request's headers, with their deadline timer. */
+  /**
+   * Connections still waiting for their first request's headers, with their deadline timer; used
+   * only where {@link GuardedRequestDecoder} could not be installed (it guards every request).
+   */
   private final Map<HttpConnection, Long> awaitingHeaders = new ConcurrentHashMap<>();
 
   DefaultPolicyGateway(Vertx vertx, GatewayOptions options, RoutingTable routes) {
@@ -60,9 +70,11 @@ final class DefaultPolicyGateway implements PolicyGateway {
   @Override
   public void handle(HttpServerRequest request) {
     request.pause();
-    Long deadline = awaitingHeaders.remove(request.connection());
-    if (deadline != null) {
-      vertx.cancelTimer(deadline);
+    if (!awaitingHeaders.isEmpty()) {
+      Long deadline = awaitingHeaders.remove(request.connection());
+      if (deadline != null) {
+        vertx.cancelTimer(deadline);
+      }
     }
     MultiMap raw = request.headers();
     if (raw.size() > options.maxHeaderCount()) {
@@ -70,7 +82,9 @@ final class DefaultPolicyGateway implements PolicyGateway {
           "The request has more than " + options.maxHeaderCount() + " header fields", true);
       return;
     }
-    if (raw.contains("content-length") && raw.contains("transfer-encoding")) {
+    String contentLength = raw.get(HttpHeaderNames.CONTENT_LENGTH);
+    boolean transferEncoding = raw.contains(HttpHeaderNames.TRANSFER_ENCODING);
+    if (contentLength != null && transferEncoding) {
       reject(request, 400, "ambiguous_framing",
           "The request has both Content-Length and Transfer-Encoding", true);
       return;
@@ -93,6 +107,10 @@ final class DefaultPolicyGateway implements PolicyGateway {
       return;
     }
     RoutingTable.RouteMatch found = match.get();
+    boolean hasBody =
+        contentLength != null
+            ? !contentLength.trim().equals("0")
+            : transferEncoding || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
     PolicyContext context =
         new PolicyContext(
             env,
@@ -100,7 +118,8 @@ final class DefaultPolicyGateway implements PolicyGateway {
             found.route(),
             found.parameters(),
             found.target(),
-            forwardedHeaders(request));
+            forwardedHeaders(request),
+            new PolicyContext.ClientBody(hasBody, contentLength));
     request.response().closeHandler(v -> {
       context.clientGone();
       context.ended();
@@ -109,18 +128,23 @@ final class DefaultPolicyGateway implements PolicyGateway {
     new PipelineRun(context, found.route().pipeline()).run();
   }
 
-  /** End-to-end headers plus this hop's X-Forwarded-For, -Proto and -Host appended. */
+  /**
+   * The request's headers become the forwarded ones in place, not copied: hop-by-hop fields out,
+   * this hop's X-Forwarded-For, -Proto and -Host appended. Vert.x has already taken what it needs
+   * from them (framing, keep-alive), and the client body's framing is kept in the context.
+   */
   private static MultiMap forwardedHeaders(HttpServerRequest request) {
-    MultiMap headers = HttpHygiene.endToEnd(request.headers());
+    MultiMap headers = request.headers();
+    HttpHygiene.strip(headers);
     SocketAddress remote = request.remoteAddress();
     if (remote != null && remote.hostAddress() != null) {
-      HttpHygiene.appendToList(headers, "x-forwarded-for", remote.hostAddress());
+      HttpHygiene.appendToList(headers, X_FORWARDED_FOR, remote.hostAddress());
     }
-    HttpHygiene.appendToList(headers, "x-forwarded-proto", request.scheme() == null ? "http" : request.scheme());
+    HttpHygiene.appendToList(headers, X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
     HostAndPort authority = request.authority();
     if (authority != null) {
       String host = authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
-      HttpHygiene.appendToList(headers, "x-forwarded-host", host);
+      HttpHygiene.appendToList(headers, X_FORWARDED_HOST, host);
     }
     return headers;
   }
@@ -189,6 +213,9 @@ final class DefaultPolicyGateway implements PolicyGateway {
         // Cleartext HTTP/2 upgrade detection delays the connection handler until the first
         // bytes are read, after the request decoder has started; HTTP/1.1 only on cleartext.
         .setHttp2ClearTextEnabled(false)
+        // WebSocket upgrades are not proxied (Upgrade is hop-by-hop): no extension handler.
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
         .setMaxHeaderSize(options.maxHeaderSize())
         .setMaxInitialLineLength(options.maxInitialLineLength())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -206,10 +233,13 @@ final class DefaultPolicyGateway implements PolicyGateway {
   }
 
   private void onConnection(HttpConnection connection, HttpServerOptions serverOptions) {
-    StrictFraming.install(connection, serverOptions);
+    long headerTimeout = options.headerReadTimeout().toMillis();
+    if (GuardedRequestDecoder.install(connection, serverOptions, headerTimeout)) {
+      return;
+    }
     long timer =
         vertx.setTimer(
-            options.headerReadTimeout().toMillis(),
+            headerTimeout,
             id -> {
               if (awaitingHeaders.remove(connection) != null) {
                 connection.close();

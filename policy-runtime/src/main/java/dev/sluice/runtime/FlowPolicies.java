@@ -198,7 +198,7 @@ final class FlowPolicies {
             context -> {
               boolean any = mode.get().text(context).trim().toLowerCase(Locale.ROOT).equals("any");
               if (steps.isEmpty()) {
-                return Future.succeededFuture(StepOutcome.CONTINUE);
+                return Outcomes.CONTINUE;
               }
               Cancellation scope = context.cancellation();
               List<Cancellation> branches = new ArrayList<>(steps.size());
@@ -213,7 +213,7 @@ final class FlowPolicies {
                       decided -> {
                         branches.forEach(Cancellation::cancel);
                         return decided.succeeded()
-                            ? Future.succeededFuture(StepOutcome.CONTINUE)
+                            ? Outcomes.CONTINUE
                             : Future.failedFuture(decided.cause());
                       });
             }));

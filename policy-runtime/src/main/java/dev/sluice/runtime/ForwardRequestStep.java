@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -54,7 +55,7 @@ final class ForwardRequestStep implements PolicyStep {
     /** A client body taken for forwarding but not yet handed to the backend request. */
     private ReadStream<Buffer> pendingBody;
     private boolean abandoned;
-    private long headerTimer = -1;
+    private Timeouts.Timeout headerTimeout;
 
     Call(PolicyContext context) {
       this.context = context;
@@ -62,18 +63,18 @@ final class ForwardRequestStep implements PolicyStep {
     }
 
     Future<StepOutcome> start() {
-      headerTimer =
-          env.vertx()
-              .setTimer(
-                  options.timeout().toMillis(),
-                  id ->
-                      abandon(
-                          new PolicyFailure(
-                              504,
-                              "backend_timeout",
-                              "The backend sent no response headers within "
-                                  + options.timeout().toMillis()
-                                  + " ms")));
+      headerTimeout =
+          Timeouts.schedule(
+              env.vertx(),
+              options.timeout().toMillis(),
+              () ->
+                  abandon(
+                      new PolicyFailure(
+                          504,
+                          "backend_timeout",
+                          "The backend sent no response headers within "
+                              + options.timeout().toMillis()
+                              + " ms")));
       context.onClientGone(() -> abandon(clientGone()));
 
       HttpServerRequest incoming = context.serverRequest();
@@ -83,7 +84,7 @@ final class ForwardRequestStep implements PolicyStep {
         send(kept.get(), null);
         return promise.future();
       }
-      if (!hasBody(incoming)) {
+      if (!context.clientBody().present()) {
         // Nothing to forward; let the server finish reading the (empty) request.
         context.takeRequestBody().ifPresent(ReadStream::resume);
         send(null, null);
@@ -123,31 +124,11 @@ final class ForwardRequestStep implements PolicyStep {
       return promise.future();
     }
 
-    private boolean hasBody(HttpServerRequest incoming) {
-      String length = incoming.getHeader("content-length");
-      if (length != null) {
-        return !length.trim().equals("0");
-      }
-      if (incoming.getHeader("transfer-encoding") != null) {
-        return true;
-      }
-      return incoming.version() == HttpVersion.HTTP_2 && !incoming.isEnded();
-    }
-
     private void send(Buffer bufferedBody, ReadStream<Buffer> streamedBody) {
       if (abandoned) {
         return;
       }
       PolicyContext.Request request = context.request();
-      MultiMap headers = HttpHygiene.endToEnd(request.headers());
-      headers.remove("host");
-      headers.remove("content-length");
-      if (streamedBody != null) {
-        String length = context.serverRequest().getHeader("content-length");
-        if (length != null) {
-          headers.set("content-length", length.trim());
-        }
-      }
       RequestOptions requestOptions;
       try {
         BackendTarget target = request.target();
@@ -159,7 +140,8 @@ final class ForwardRequestStep implements PolicyStep {
                 .setPort(target.port())
                 .setSsl(target.ssl())
                 .setURI(target.requestUri())
-                .setHeaders(headers)
+                // The client copies these into the request; the copy is then cleaned in place.
+                .setHeaders(request.headers())
                 .setFollowRedirects(options.followRedirects());
       } catch (RuntimeException e) {
         abandon(
@@ -178,6 +160,7 @@ final class ForwardRequestStep implements PolicyStep {
                 }
                 backendRequest = created;
                 pendingBody = null;
+                outgoingHeaders(created.headers(), streamedBody != null);
                 Future<HttpClientResponse> response;
                 if (bufferedBody != null) {
                   response = created.send(bufferedBody);
@@ -197,12 +180,29 @@ final class ForwardRequestStep implements PolicyStep {
               });
     }
 
+    /**
+     * The request's headers as the backend gets them: without hop-by-hop fields (a policy may have
+     * set one), Host (the client sets the backend's) and Content-Length (recomputed from the body
+     * sent, or the client's own when its body is streamed through).
+     */
+    private void outgoingHeaders(MultiMap headers, boolean streamed) {
+      HttpHygiene.strip(headers);
+      headers.remove(HttpHeaderNames.HOST);
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+      if (streamed) {
+        String length = context.clientBody().contentLength();
+        if (length != null) {
+          headers.set(HttpHeaderNames.CONTENT_LENGTH, length.trim());
+        }
+      }
+    }
+
     private void onResponse(HttpClientResponse response) {
       if (abandoned) {
         response.request().reset();
         return;
       }
-      env.vertx().cancelTimer(headerTimer);
+      headerTimeout.cancel();
       int status = response.statusCode();
       if (options.failOnErrorStatusCode() && status >= 400) {
         response.request().reset();
@@ -215,8 +215,7 @@ final class ForwardRequestStep implements PolicyStep {
       target.status(status, response.statusMessage());
       MultiMap headers = target.headers();
       headers.clear();
-      headers.addAll(response.headers());
-      HttpHygiene.strip(headers);
+      HttpHygiene.copyEndToEnd(response.headers(), headers);
       if (options.bufferResponse()) {
         GatewayOptions limits = env.options();
         response.pause();
@@ -269,7 +268,7 @@ final class ForwardRequestStep implements PolicyStep {
         return;
       }
       abandoned = true;
-      env.vertx().cancelTimer(headerTimer);
+      headerTimeout.cancel();
       if (backendRequest != null) {
         backendRequest.reset();
       }
@@ -283,7 +282,7 @@ final class ForwardRequestStep implements PolicyStep {
 
     private void fail(PolicyFailure failure) {
       abandoned = true;
-      env.vertx().cancelTimer(headerTimer);
+      headerTimeout.cancel();
       promise.tryFail(failure);
     }
 

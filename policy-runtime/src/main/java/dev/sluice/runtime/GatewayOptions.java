@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param maxHeaderSize bytes of request headers accepted (larger: 431, sent by Vert.x)
  * @param maxHeaderCount request header fields accepted (more: 431)
  * @param maxInitialLineLength bytes of the request line accepted (longer: 414, sent by Vert.x)
- * @param headerReadTimeout time a new connection has to deliver its first request's headers
- *     before it is closed
+ * @param headerReadTimeout time a request has to deliver its whole head (request line and
+ *     headers) before the connection is closed: the first request's counts from the connection's
+ *     opening, each later one's from its first byte
  * @param connectionIdleTimeout a connection with no traffic either way for this long is closed
  *     (zero: never); keep it above {@code streamIdleTimeout}
  * @param streamIdleTimeout a relayed response body with no progress for this long (no chunk from

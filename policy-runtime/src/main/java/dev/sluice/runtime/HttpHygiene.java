@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Header rules every hop must follow (RFC 9110 section 7.6.1), in both directions. Runs on every
@@ -11,10 +12,6 @@ import java.util.Map;
  */
 final class HttpHygiene {
   private HttpHygiene() {}
-
-  private static final String[] HOP_BY_HOP = {
-    "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade"
-  };
 
   /**
    * A copy without hop-by-hop fields: the fixed set, every {@code Proxy-*} field, and every field
@@ -26,39 +23,87 @@ final class HttpHygiene {
     return copy;
   }
 
-  /** Removes the hop-by-hop fields of {@link #endToEnd} in place. */
+  /**
+   * Removes the hop-by-hop fields of {@link #endToEnd} in place. One pass over the fields finds
+   * them ({@code forEach}, which walks the map without an iterator's entry objects); the map is
+   * changed only when there is one, which most exchanges do not have.
+   */
   static void strip(MultiMap headers) {
-    List<String> named = null;
-    for (String value : headers.getAll("connection")) {
-      for (String token : value.split(",")) {
-        String name = token.trim();
-        if (!name.isEmpty()) {
-          if (named == null) {
-            named = new ArrayList<>(2);
+    HopScan scan = new HopScan();
+    headers.forEach(scan);
+    if (scan.doomed != null) {
+      scan.doomed.forEach(headers::remove);
+    }
+  }
+
+  /** Collects the hop-by-hop names of a header map, and the names its Connection fields list. */
+  private static final class HopScan implements BiConsumer<String, String> {
+    List<String> doomed;
+
+    @Override
+    public void accept(String name, String value) {
+      if (!isHopByHop(name)) {
+        return;
+      }
+      if (doomed == null) {
+        doomed = new ArrayList<>(4);
+      }
+      doomed.add(name);
+      if (name.equalsIgnoreCase("connection")) {
+        for (String token : value.split(",")) {
+          String named = token.trim();
+          if (!named.isEmpty()) {
+            doomed.add(named);
           }
-          named.add(name);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the end-to-end fields of {@code from} to {@code to}: one pass, no intermediate copy.
+   */
+  static void copyEndToEnd(MultiMap from, MultiMap to) {
+    List<String> named = null;
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!isHopByHop(name)) {
+        to.add(name, header.getValue());
+      } else if (name.equalsIgnoreCase("connection")) {
+        if (named == null) {
+          named = new ArrayList<>(2);
+        }
+        for (String token : header.getValue().split(",")) {
+          named.add(token.trim());
         }
       }
     }
     if (named != null) {
-      named.forEach(headers::remove);
+      named.forEach(to::remove);
     }
-    for (String name : HOP_BY_HOP) {
-      headers.remove(name);
-    }
-    List<String> proxy = null;
-    for (Map.Entry<String, String> header : headers) {
-      String name = header.getKey();
-      if (name.regionMatches(true, 0, "proxy-", 0, 6)) {
-        if (proxy == null) {
-          proxy = new ArrayList<>(2);
+  }
+
+  /** Connection, Keep-Alive, TE, Trailer, Transfer-Encoding, Upgrade, and any Proxy-* field. */
+  static boolean isHopByHop(String name) {
+    switch (name.length()) {
+      case 2:
+        return name.equalsIgnoreCase("te");
+      case 7:
+        return name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+      case 10:
+        if (name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive")) {
+          return true;
         }
-        proxy.add(name);
-      }
+        break;
+      case 17:
+        if (name.equalsIgnoreCase("transfer-encoding")) {
+          return true;
+        }
+        break;
+      default:
+        break;
     }
-    if (proxy != null) {
-      proxy.forEach(headers::remove);
-    }
+    return name.length() > 6 && name.regionMatches(true, 0, "proxy-", 0, 6);
   }
 
   /** Whether a Content-Type denotes a Server-Sent Events stream. */
@@ -74,7 +119,7 @@ final class HttpHygiene {
   }
 
   /** Appends a value to a comma-separated list header. */
-  static void appendToList(MultiMap headers, String name, String value) {
+  static void appendToList(MultiMap headers, CharSequence name, String value) {
     String existing = headers.get(name);
     headers.set(name, existing == null || existing.isBlank() ? value : existing + ", " + value);
   }

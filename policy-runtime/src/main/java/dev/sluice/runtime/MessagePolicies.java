@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 final class MessagePolicies {
   private MessagePolicies() {}
 
-  private static final Future<StepOutcome> CONTINUE = Future.succeededFuture(StepOutcome.CONTINUE);
-  private static final Future<StepOutcome> END = Future.succeededFuture(StepOutcome.END);
+  private static final Future<StepOutcome> CONTINUE = Outcomes.CONTINUE;
+  private static final Future<StepOutcome> END = Outcomes.END;
   private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^{}]+)}");
 
   static Optional<PolicyStep> setHeader(GraphNode node, Compilation compilation) {

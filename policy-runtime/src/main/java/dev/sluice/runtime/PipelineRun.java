@@ -1,6 +1,7 @@
 package dev.sluice.runtime;
 
 import dev.sluice.core.Section;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -130,22 +131,23 @@ final class PipelineRun {
       // Only a non-standard phrase is set: the standard status line is encoded once by Netty.
       out.setStatusMessage(reason);
     }
-    // The exchange is over for the policies: its headers are cleaned in place, not copied.
+    // The exchange is over for the policies. The response headers are the server response's own
+    // (see PolicyContext): cleaned in place, never copied.
     MultiMap headers = response.headers();
     HttpHygiene.strip(headers);
-    boolean eventStream = HttpHygiene.isEventStream(headers.get("content-type"));
+    boolean eventStream = HttpHygiene.isEventStream(headers.get(HttpHeaderNames.CONTENT_TYPE));
     GatewayOptions options = context.env().options();
     if (eventStream) {
-      headers.remove("content-length");
-      if (!headers.contains("cache-control")) {
-        headers.set("cache-control", "no-cache");
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+      if (!headers.contains(HttpHeaderNames.CACHE_CONTROL)) {
+        headers.set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
       }
       if (!headers.contains("x-accel-buffering")) {
         headers.set("x-accel-buffering", "no");
       }
-      if (options.compression() && !headers.contains("content-encoding")) {
+      if (options.compression() && !headers.contains(HttpHeaderNames.CONTENT_ENCODING)) {
         // Vert.x skips compression for "identity" and removes the header.
-        headers.set("content-encoding", "identity");
+        headers.set(HttpHeaderNames.CONTENT_ENCODING, "identity");
       }
     }
     // The request body was never forwarded (return-response, error): drain it so the connection
@@ -154,13 +156,12 @@ final class PipelineRun {
     Optional<PolicyContext.BackendBody> stream = response.takeStream();
     boolean http11 = context.serverRequest().version() == HttpVersion.HTTP_1_1;
     if (stream.isPresent()) {
-      if (eventStream || !headers.contains("content-length")) {
-        headers.remove("content-length");
+      if (eventStream || !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        headers.remove(HttpHeaderNames.CONTENT_LENGTH);
         if (http11) {
           out.setChunked(true);
         }
       }
-      out.headers().addAll(headers);
       StreamRelay relay =
           new StreamRelay(context.vertx(), stream.get(), out, eventStream, options);
       context.onClientGone(relay::clientGone);
@@ -171,11 +172,10 @@ final class PipelineRun {
       return;
     }
     // The body may have been replaced by a policy: the length is recomputed, never trusted.
-    headers.remove("content-length");
+    headers.remove(HttpHeaderNames.CONTENT_LENGTH);
     if (eventStream && http11) {
       out.setChunked(true);
     }
-    out.headers().addAll(headers);
     out.end(response.body().orElse(Buffer.buffer()));
   }
 

@@ -31,7 +31,8 @@ public final class PolicyContext {
   private final HttpServerRequest serverRequest;
   private final Route route;
   private final Request request;
-  private Response response = new Response();
+  private final ClientBody clientBody;
+  private Response response;
   private final Map<String, Object> variables = new HashMap<>();
   private final List<Runnable> onClientGone = new ArrayList<>();
   private List<Runnable> onEnd;
@@ -54,10 +55,14 @@ public final class PolicyContext {
       Route route,
       Map<String, String> parameters,
       BackendTarget backend,
-      MultiMap headers) {
+      MultiMap headers,
+      ClientBody clientBody) {
     this.env = env;
     this.serverRequest = serverRequest;
     this.route = route;
+    this.clientBody = clientBody;
+    // The response is built where it will be sent from: no copy of its headers at the end.
+    this.response = new Response(serverRequest.response().headers());
     this.request = new Request(serverRequest.method().name(), backend, headers, parameters);
     this.request.serviceUrl = route.serviceUrl();
   }
@@ -186,9 +191,25 @@ public final class PolicyContext {
   /** Starts a fresh response (on-error, return-response), releasing any backend stream. */
   Response resetResponse() {
     response.discardBody();
-    response = new Response();
+    MultiMap headers = serverRequest.response().headers();
+    headers.clear();
+    response = new Response(headers);
     return response;
   }
+
+  /** Whether the client sent a body, and its Content-Length, as the request arrived. */
+  ClientBody clientBody() {
+    return clientBody;
+  }
+
+  /**
+   * The framing of the client's body as it arrived, kept apart from the headers, which policies
+   * change and from which Transfer-Encoding is stripped.
+   *
+   * @param present whether a body follows the head
+   * @param contentLength the client's Content-Length, or null (chunked, or no body)
+   */
+  record ClientBody(boolean present, String contentLength) {}
 
   /** The client request body, handed out once: to forward it, or to discard it. */
   Optional<ReadStream<Buffer>> takeRequestBody() {
@@ -315,11 +336,13 @@ public final class PolicyContext {
   public static final class Response {
     private int status = 200;
     private String reason;
-    private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    private final MultiMap headers;
     private Buffer body;
     private BackendBody stream;
 
-    Response() {}
+    Response(MultiMap headers) {
+      this.headers = headers;
+    }
 
     public int status() {
       return status;

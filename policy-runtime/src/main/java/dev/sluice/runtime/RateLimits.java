@@ -142,6 +142,6 @@ final class RateLimits {
             config.totalHeader().ifPresent(h -> response.headers().set(h, Integer.toString(limit)));
           });
     }
-    return Future.succeededFuture(StepOutcome.CONTINUE);
+    return Outcomes.CONTINUE;
   }
 }

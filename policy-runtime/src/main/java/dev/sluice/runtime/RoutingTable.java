@@ -96,13 +96,14 @@ public final class RoutingTable {
         return Optional.empty();
       }
       String[] parts = remainder.substring(1).split("/", -1);
-      Map<String, String> parameters = new LinkedHashMap<>();
+      // Most operations bind no parameter: the map is made only when one is bound.
+      Map<String, String> parameters = Map.of();
       int i = 0;
       for (; i < segments.size(); i++) {
         Route.Segment segment = segments.get(i);
         if (segment.rest()) {
           String rest = String.join("/", java.util.Arrays.asList(parts).subList(Math.min(i, parts.length), parts.length));
-          parameters.put(segment.text(), decode(rest));
+          parameters = bind(parameters, segment.text(), decode(rest));
           return Optional.of(new RouteMatch(route, parameters, backendUrl(remainder, query)));
         }
         if (i >= parts.length) {
@@ -112,7 +113,7 @@ public final class RoutingTable {
           if (parts[i].isEmpty()) {
             return Optional.empty();
           }
-          parameters.put(segment.text(), decode(parts[i]));
+          parameters = bind(parameters, segment.text(), decode(parts[i]));
         } else if (!segment.text().equals(parts[i])) {
           return Optional.empty();
         }
@@ -128,7 +129,16 @@ public final class RoutingTable {
       return base.withRequestUri(query == null || query.isEmpty() ? uri : uri + "?" + query);
     }
 
+    private static Map<String, String> bind(Map<String, String> parameters, String name, String value) {
+      Map<String, String> bound = parameters.isEmpty() ? new LinkedHashMap<>() : parameters;
+      bound.put(name, value);
+      return bound;
+    }
+
     private static String decode(String raw) {
+      if (raw.indexOf('%') < 0) {
+        return raw;
+      }
       // '+' is a literal in a path; only percent escapes are decoded.
       return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }

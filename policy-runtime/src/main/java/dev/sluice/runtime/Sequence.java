@@ -17,13 +17,13 @@ final class Sequence {
 
   /** Runs {@code steps} in {@code scope}; for steps started later, from a callback. */
   static Future<StepOutcome> run(List<PolicyStep> steps, PolicyContext context, Cancellation scope) {
-    Future<StepOutcome> chain = Future.succeededFuture(StepOutcome.CONTINUE);
+    Future<StepOutcome> chain = Outcomes.CONTINUE;
     for (PolicyStep step : steps) {
       chain =
           chain.compose(
               outcome -> {
                 if (outcome == StepOutcome.END) {
-                  return Future.succeededFuture(outcome);
+                  return Outcomes.END;
                 }
                 return scope.isCancelled()
                     ? Future.failedFuture(Cancellation.failure())

@@ -62,7 +62,7 @@ public final class Steps {
             case APPEND -> headers.add(name, copy);
             case DELETE -> headers.remove(name);
           }
-          return Future.succeededFuture(StepOutcome.CONTINUE);
+          return Outcomes.CONTINUE;
         });
   }
 
@@ -75,7 +75,7 @@ public final class Steps {
         "set-status",
         context -> {
           context.response().status(code, reason);
-          return Future.succeededFuture(StepOutcome.CONTINUE);
+          return Outcomes.CONTINUE;
         });
   }
 
@@ -102,7 +102,7 @@ public final class Steps {
           if (fixedBody != null) {
             response.body(fixedBody.copy());
           }
-          return Future.succeededFuture(StepOutcome.END);
+          return Outcomes.END;
         });
   }
 }

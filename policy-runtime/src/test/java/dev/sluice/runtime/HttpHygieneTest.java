@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HttpHygieneTest extends GatewayTestSupport {
@@ -141,5 +149,82 @@ class HttpHygieneTest extends GatewayTestSupport {
             route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
     String response = raw(port, "GET /api/x HTTP/1.1\r\nHost: x\r\n", 10_000);
     assertThat(response).isEmpty();
+  }
+
+  @Test
+  void later_request_that_trickles_its_headers_is_cut_off() throws Exception {
+    HttpServer backend = backend(req -> req.response().end("ok"));
+    int port =
+        gateway(
+            OPTIONS.toBuilder().headerReadTimeout(Duration.ofMillis(300)).build(),
+            route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write("GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
+      // The second request's head arrives a byte every 50 ms: 200 bytes would take 10 s, far past
+      // the 300 ms deadline, and each byte would reset an idle timer.
+      byte[] head = ("GET /api/y HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200))
+          .getBytes(StandardCharsets.ISO_8859_1);
+      int sent = 0;
+      boolean closed = false;
+      for (; sent < head.length && !closed; sent++) {
+        try {
+          out.write(head[sent]);
+          out.flush();
+          Thread.sleep(50);
+          socket.setSoTimeout(1);
+          closed = in.read() < 0;
+        } catch (SocketTimeoutException quiet) {
+          // Still open.
+        } catch (IOException reset) {
+          closed = true;
+        } finally {
+          socket.setSoTimeout(5000);
+        }
+      }
+      assertThat(closed).as("connection closed after %d of %d head bytes", sent, head.length).isTrue();
+      assertThat(sent).isLessThan(head.length);
+    }
+  }
+
+  @Test
+  void idle_wait_between_requests_is_not_a_header_timeout() throws Exception {
+    HttpServer backend = backend(req -> req.response().end("ok"));
+    int port =
+        gateway(
+            OPTIONS.toBuilder().headerReadTimeout(Duration.ofMillis(200)).build(),
+            route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      byte[] request = "GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+      out.write(request);
+      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
+      // Idle for three header timeouts: a keep-alive connection may wait for its next request.
+      Thread.sleep(600);
+      out.write(request);
+      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  /** Reads one response head and its Content-Length body. */
+  private static String readResponseHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        return head.toString();
+      }
+      head.append((char) b);
+    }
+    Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    if (length.find()) {
+      in.readNBytes(Integer.parseInt(length.group(1)));
+    }
+    return head.toString();
   }
 }

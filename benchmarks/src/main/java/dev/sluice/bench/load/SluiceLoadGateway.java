@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Sluice gateway as the load benchmark runs it, in its own JVM (like nginx, its own process).
@@ -37,10 +39,28 @@ import java.util.Map;
  * runs on N event loops (default 1, matching nginx's worker_processes in the script) and may hold
  * 10,240 backend connections so that 10,000 streams can be open at once. The admin port, on its own
  * event loop, answers {@code GET /heap} with the heap bytes in use after a full GC, so the driver
- * can report live memory per stream.
+ * can report live memory per stream, and {@code GET /threads} with the bytes allocated and CPU time
+ * used by its event loops so far.
  */
 public final class SluiceLoadGateway {
   private SluiceLoadGateway() {}
+
+  /**
+   * Bytes allocated and CPU nanoseconds used so far by the gateway's event-loop threads, as {@code
+   * "<bytes> <nanos>"}: differences over a run, divided by its requests, give allocation and CPU
+   * per request independently of what else the machine is doing.
+   */
+  private static String threadTotals(Set<Long> loops) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long bytes = 0;
+    long nanos = 0;
+    for (long id : loops) {
+      bytes += threads.getThreadAllocatedBytes(id);
+      nanos += threads.getThreadCpuTime(id);
+    }
+    return bytes + " " + nanos;
+  }
 
   public static void main(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
@@ -74,21 +94,30 @@ public final class SluiceLoadGateway {
             .connectionIdleTimeout(Duration.ofMinutes(10))
             .build();
 
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+    Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
     PolicyGateway gateway = PolicyGateway.create(vertx, gatewayOptions, routes);
     gateway
         .listen(port)
-        .onSuccess(s -> System.out.println("sluice gateway listening on 127.0.0.1:" + s.actualPort()))
+        .onSuccess(s -> System.out.println("sluice gateway listening on 127.0.0.1:" + s.actualPort()
+            + " (native transport: " + vertx.isNativeTransportEnabled() + ")"))
         .onFailure(e -> {
           System.out.println("sluice gateway failed to listen: " + e);
           vertx.close();
         });
 
+    // The gateway's event-loop threads (the admin server below has its own, not counted).
+    Set<Long> loops = ConcurrentHashMap.newKeySet();
+    ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup().forEach(loop -> loop.execute(() -> loops.add(Thread.currentThread().getId())));
     if (adminPort > 0) {
       Vertx admin = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
       admin
           .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(adminPort))
           .requestHandler(request -> {
+            if (request.path().equals("/threads")) {
+              request.response().end(threadTotals(loops));
+              return;
+            }
             if (!request.path().equals("/heap")) {
               request.response().setStatusCode(404).end();
               return;
