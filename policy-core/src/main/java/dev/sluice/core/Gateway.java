@@ -234,6 +234,8 @@ public record Gateway(
    *     ({@code text/event-stream}) that must be relayed event by event
    * @param maxEventGap for a stream, the longest time the backend may stay silent between two events,
    *     when declared; idle timeouts shorter than this end the stream
+   * @param examples the response examples its specification gives, in declaration order (what
+   *     {@code mock-response} answers with); empty when it gives none or there is no specification
    */
   public record Operation(
       String apiId,
@@ -243,12 +245,27 @@ public record Gateway(
       Optional<PolicyDocument> policy,
       boolean streaming,
       Optional<Duration> maxEventGap,
-      SourcePosition source) {
+      SourcePosition source,
+      List<ResponseExample> examples) {
 
     /** The method of an operation whose method is not known: any. */
     public static final String ANY_METHOD = "*";
 
+    /** An operation without response examples. */
+    public Operation(
+        String apiId,
+        String id,
+        String method,
+        String urlTemplate,
+        Optional<PolicyDocument> policy,
+        boolean streaming,
+        Optional<Duration> maxEventGap,
+        SourcePosition source) {
+      this(apiId, id, method, urlTemplate, policy, streaming, maxEventGap, source, List.of());
+    }
+
     public Operation {
+      examples = List.copyOf(examples);
       requireNonNull(apiId, "apiId");
       requireNonNull(id, "id");
       requireNonNull(method, "method");
@@ -263,6 +280,21 @@ public record Gateway(
 
     public Scope scope() {
       return Scope.operation(apiId, id);
+    }
+  }
+
+  /**
+   * One response example of an operation's specification.
+   *
+   * @param status the response's status code as the specification keys it, such as {@code 200}
+   * @param contentType the media type the example is given for, such as {@code application/json}
+   * @param body the example as the response body: text as given, JSON values serialized as JSON
+   */
+  public record ResponseExample(String status, String contentType, String body) {
+    public ResponseExample {
+      requireNonNull(status, "status");
+      requireNonNull(contentType, "contentType");
+      requireNonNull(body, "body");
     }
   }
 

@@ -18,6 +18,8 @@ final class BodyPreparation {
     return PolicyStep.of(
         step.name(),
         context -> {
+          // The step may start after the body arrives: it keeps the scope it was started in.
+          Cancellation scope = context.cancellation();
           Future<Void> ready = Future.succeededFuture();
           if (request) {
             ready = bufferRequest(context);
@@ -25,7 +27,7 @@ final class BodyPreparation {
           if (response) {
             ready = ready.compose(v -> bufferResponse(context));
           }
-          return ready.compose(v -> step.apply(context));
+          return ready.compose(v -> Sequence.apply(step, context, scope));
         });
   }
 

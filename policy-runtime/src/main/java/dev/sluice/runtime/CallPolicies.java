@@ -89,16 +89,21 @@ final class CallPolicies {
             "send-request",
             context -> {
               String name = variable.get().text(context);
+              Cancellation scope = context.cancellation();
               return call.get()
-                  .send(context)
-                  .map(
+                  .send(context, scope)
+                  .compose(
                       response -> {
+                        // A cancelled call (a wait branch that lost) never stores its result.
+                        if (scope.isCancelled()) {
+                          return Future.failedFuture(Cancellation.failure());
+                        }
                         context.variables().put(name, response);
-                        return StepOutcome.CONTINUE;
+                        return Outcomes.CONTINUE;
                       })
                   .recover(
                       err -> {
-                        if (ignoreError) {
+                        if (ignoreError && !scope.isCancelled()) {
                           context.variables().put(name, null);
                           return Outcomes.CONTINUE;
                         }
@@ -116,8 +121,9 @@ final class CallPolicies {
         PolicyStep.of(
             "send-one-way-request",
             context -> {
+              // Fire and forget: the request outlives the scope that sent it.
               call.get()
-                  .send(context)
+                  .send(context, Cancellation.NONE)
                   .onFailure(
                       err -> LOG.log(Level.FINE, "send-one-way-request failed: " + err.getMessage(), err));
               return Outcomes.CONTINUE;
@@ -159,8 +165,11 @@ final class CallPolicies {
       return Optional.of(new OutboundCall(mode, url, method, headers, body, timeout.get()));
     }
 
-    /** Sends the request and reads the whole response (bounded); never blocks. */
-    Future<SentResponse> send(PolicyContext context) {
+    /**
+     * Sends the request and reads the whole response (bounded); never blocks. Cancelling {@code
+     * scope} resets the request (the backend sees it closed) and cancels the timeout.
+     */
+    Future<SentResponse> send(PolicyContext context, Cancellation scope) {
       boolean copy = mode.map(m -> m.text(context).trim().equalsIgnoreCase("copy")).orElse(false);
       PolicyContext.Request current = context.request();
       String target = url.isPresent() ? url.get().text(context).trim() : current.url().toString();
@@ -208,10 +217,24 @@ final class CallPolicies {
                         new PolicyFailure(
                             504, "request_timeout", "No response from " + target + " within " + timeoutMillis + " ms"));
                   });
+      scope.onCancel(
+          () -> {
+            if (promise.tryFail(Cancellation.failure())) {
+              env.vertx().cancelTimer(timer);
+              if (pending[0] != null) {
+                pending[0].reset();
+              }
+            }
+          });
       env.client()
           .request(options)
           .compose(
               request -> {
+                if (promise.future().isComplete()) {
+                  // Cancelled or timed out while the connection was being made: never send it.
+                  request.reset();
+                  return Future.failedFuture(Cancellation.failure());
+                }
                 pending[0] = request;
                 return payload == null ? request.send() : request.send(payload);
               })

@@ -91,6 +91,9 @@ final class ContextView implements ExpressionContext {
 
   @Override
   public Optional<Response> response() {
+    if (context.responseWithheld()) {
+      return Optional.empty();
+    }
     PolicyContext.Response response = context.response();
     return Optional.of(
         new Response() {

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Policies that direct the flow: choose, retry, wait, limit-concurrency. */
 final class FlowPolicies {
   private FlowPolicies() {}
+
+  private static final Logger LOG = Logger.getLogger(FlowPolicies.class.getName());
 
   private record Branch(TextValue condition, List<PolicyStep> steps) {}
 
@@ -46,8 +50,11 @@ final class FlowPolicies {
   /**
    * retry: runs its policies, then again while the condition holds, up to {@code count} more times,
    * waiting between attempts (fixed interval; linear with {@code delta}; exponential with {@code
-   * delta} and {@code max-interval}). A failure of the policies is not retried: it goes to
-   * on-error. Never re-sends once the client has received a byte of the response.
+   * delta} and {@code max-interval}). An attempt that fails is judged by the same condition, with
+   * {@code context.LastError} describing the failure and {@code context.Response} null (there is no
+   * response); when the condition does not hold, cannot be evaluated, or no retry is left, the
+   * failure goes on to on-error. Never re-sends once the client has received a byte of the
+   * response; a client that goes away, or a cancelled scope, ends the wait between attempts.
    */
   static Optional<PolicyStep> retry(GraphNode node, Compilation compilation) {
     Optional<TextValue> condition = compilation.required(node, "condition");
@@ -73,7 +80,7 @@ final class FlowPolicies {
                       maxInterval.isPresent() ? maxInterval.get().integer(context) * 1000 : -1,
                       delta.isPresent() ? delta.get().integer(context) * 1000 : -1,
                       firstFast.get().bool(context));
-              return attempt(context, steps, condition.get(), plan, 0);
+              return attempt(context, steps, condition.get(), plan, 0, context.cancellation());
             }));
   }
 
@@ -96,32 +103,88 @@ final class FlowPolicies {
   }
 
   private static Future<StepOutcome> attempt(
-      PolicyContext context, List<PolicyStep> steps, TextValue condition, RetryPlan plan, int retry) {
-    return Sequence.run(steps, context)
-        .compose(
-            outcome -> {
-              if (outcome == StepOutcome.END
-                  || retry >= plan.count()
-                  || context.isClientGone()
-                  || context.serverRequest().response().headWritten()
-                  || !condition.bool(context)) {
-                return Future.succeededFuture(outcome);
+      PolicyContext context,
+      List<PolicyStep> steps,
+      TextValue condition,
+      RetryPlan plan,
+      int retry,
+      Cancellation scope) {
+    return Sequence.run(steps, context, scope)
+        .transform(
+            done -> {
+              boolean again =
+                  retry < plan.count()
+                      && !scope.isCancelled()
+                      && !context.isClientGone()
+                      && !context.serverRequest().response().headWritten();
+              if (done.succeeded()) {
+                // A condition that fails here fails the retry itself, as any expression would.
+                if (!again || done.result() == StepOutcome.END || !condition.bool(context)) {
+                  return Future.succeededFuture(done.result());
+                }
+              } else if (!again || !holdsAfterFailure(context, condition, done.cause())) {
+                return Future.failedFuture(done.cause());
               }
               // The attempt's response is dropped before the next one is made.
               context.response().discardBody();
               long delay = plan.delay(retry + 1);
-              if (delay <= 0) {
-                return attempt(context, steps, condition, plan, retry + 1);
-              }
-              Promise<Void> waited = Promise.promise();
-              context.vertx().setTimer(delay, id -> waited.complete());
-              return waited.future().compose(v -> attempt(context, steps, condition, plan, retry + 1));
+              Future<Void> waited = delay <= 0 ? Future.succeededFuture() : pause(context, delay, scope);
+              return waited.compose(
+                  v -> attempt(context, steps, condition, plan, retry + 1, scope));
             });
   }
 
   /**
-   * wait: starts its policies together and waits for all of them, or for the first to finish
-   * ({@code for="any"}; the others still run to their end, their results ignored).
+   * Evaluates the condition for an attempt that failed: {@code context.LastError} is that failure
+   * and {@code context.Response} is null while it runs. A condition that cannot be evaluated (it
+   * reads the absent response, say) does not hold, so on-error sees the attempt's own failure, not
+   * the condition's.
+   */
+  private static boolean holdsAfterFailure(
+      PolicyContext context, TextValue condition, Throwable failure) {
+    Optional<LastError> outer = context.lastError();
+    context.lastError(LastError.of(failure, context.section(), "retry"));
+    context.responseWithheld(true);
+    try {
+      return condition.bool(context);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.FINE,
+          "retry condition could not judge a failed attempt; the failure goes on: " + e.getMessage(),
+          e);
+      return false;
+    } finally {
+      context.responseWithheld(false);
+      context.lastError(outer.orElse(null));
+    }
+  }
+
+  /** Waits between attempts; ends early, failed, when the client goes or the scope is cancelled. */
+  private static Future<Void> pause(PolicyContext context, long millis, Cancellation scope) {
+    Promise<Void> waited = Promise.promise();
+    long timer = context.vertx().setTimer(millis, id -> waited.tryComplete());
+    scope.onCancel(
+        () -> {
+          if (context.vertx().cancelTimer(timer)) {
+            waited.tryFail(Cancellation.failure());
+          }
+        });
+    context.onClientGone(
+        () -> {
+          if (context.vertx().cancelTimer(timer)) {
+            waited.tryFail(
+                new PolicyFailure(499, "client_closed_request", "The client closed the connection"));
+          }
+        });
+    return waited.future();
+  }
+
+  /**
+   * wait: starts its policies together and waits for all of them ({@code for="all"}), or for the
+   * first to complete successfully ({@code for="any"}; it fails only when all of them fail). The
+   * moment the wait is decided (the first success under any, the first failure under all) the
+   * policies still running are cancelled: their backend requests are reset, their timers
+   * cancelled, and their results never reach the context.
    */
   static Optional<PolicyStep> waitFor(GraphNode node, Compilation compilation) {
     Optional<TextValue> mode = compilation.attribute(node, "for", "all");
@@ -134,15 +197,25 @@ final class FlowPolicies {
             "wait",
             context -> {
               boolean any = mode.get().text(context).trim().toLowerCase(Locale.ROOT).equals("any");
-              List<Future<StepOutcome>> started = new ArrayList<>();
-              for (PolicyStep step : steps) {
-                started.add(step.apply(context));
-              }
-              if (started.isEmpty()) {
+              if (steps.isEmpty()) {
                 return Outcomes.CONTINUE;
               }
+              Cancellation scope = context.cancellation();
+              List<Cancellation> branches = new ArrayList<>(steps.size());
+              List<Future<StepOutcome>> started = new ArrayList<>(steps.size());
+              for (PolicyStep step : steps) {
+                Cancellation branch = scope.child();
+                branches.add(branch);
+                started.add(Sequence.apply(step, context, branch));
+              }
               return (any ? Future.any(started) : Future.all(started))
-                  .map(v -> StepOutcome.CONTINUE);
+                  .transform(
+                      decided -> {
+                        branches.forEach(Cancellation::cancel);
+                        return decided.succeeded()
+                            ? Outcomes.CONTINUE
+                            : Future.failedFuture(decided.cause());
+                      });
             }));
   }
 

@@ -37,6 +37,25 @@ public record LastError(
     Objects.requireNonNull(policyId, "policyId");
   }
 
+  /**
+   * The failure a step ended with, as on-error sees it: the innermost located step that failed, or
+   * {@code fallbackSource} when the failure carries no location.
+   */
+  static LastError of(Throwable failure, Section section, String fallbackSource) {
+    PolicyFailure cause = PolicyFailure.of(LocatedFailure.unwrap(failure));
+    StepLocation location =
+        LocatedFailure.location(failure).orElse(new StepLocation(fallbackSource, "", "", ""));
+    return new LastError(
+        location.name(),
+        cause.key(),
+        cause.getMessage(),
+        section,
+        cause.status(),
+        location.scope(),
+        location.path(),
+        location.policyId());
+  }
+
   /** A failure of a step without a known place in a policy document. */
   public LastError(String source, String reason, String message, Section section, int status) {
     this(source, reason, message, section, status, "", "", "");

@@ -1,5 +1,6 @@
 package dev.sluice.runtime;
 
+import dev.sluice.core.Gateway;
 import dev.sluice.core.graph.GraphNode;
 import dev.sluice.core.expr.ExpressionContext;
 import io.vertx.core.Future;
@@ -291,12 +292,16 @@ final class MessagePolicies {
   }
 
   /**
-   * mock-response: ends the exchange with the status code and content type. Sluice holds no API
-   * specification examples, so the body is empty.
+   * mock-response: ends the exchange with the status code (200 by default) and a body taken from
+   * the operation's specification: the example given for that status and the {@code content-type}
+   * (compared without parameters, ignoring case), or without a {@code content-type} the first
+   * example for that status, whose media type then becomes the Content-Type. With no such example
+   * the body is empty. Bodies generated from schemas are not supported.
    */
   static Optional<PolicyStep> mockResponse(GraphNode node, Compilation compilation) {
     Optional<TextValue> status = compilation.integer(node, "status-code", "200", 100, 599);
     Optional<TextValue> contentType = compilation.attribute(node, "content-type");
+    List<Gateway.ResponseExample> examples = compilation.operation().examples();
     if (status.isEmpty()) {
       return Optional.empty();
     }
@@ -308,14 +313,36 @@ final class MessagePolicies {
               if (code < 100 || code > 599) {
                 throw new PolicyFailure(500, "invalid_status", "status-code out of range: " + code);
               }
+              Optional<String> type = contentType.map(value -> value.text(context));
+              Optional<Gateway.ResponseExample> example = example(examples, code, type);
               PolicyContext.Response response = context.resetResponse();
               response.status(code, null);
-              if (contentType.isPresent()) {
-                response.headers().set("content-type", contentType.get().text(context));
-              }
-              response.body(Buffer.buffer());
+              type.or(() -> example.map(Gateway.ResponseExample::contentType))
+                  .ifPresent(value -> response.headers().set("content-type", value));
+              response.body(
+                  example.map(e -> Buffer.buffer(e.body())).orElseGet(Buffer::buffer));
               return END;
             }));
+  }
+
+  private static Optional<Gateway.ResponseExample> example(
+      List<Gateway.ResponseExample> examples, int status, Optional<String> contentType) {
+    String code = Integer.toString(status);
+    for (Gateway.ResponseExample example : examples) {
+      if (example.status().trim().equals(code)
+          && (contentType.isEmpty()
+              || mediaType(example.contentType()).equals(mediaType(contentType.get())))) {
+        return Optional.of(example);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The media type without parameters, lower case: {@code application/json}. */
+  private static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return type.trim().toLowerCase(Locale.ROOT);
   }
 
   private static boolean isHttpUrl(String text) {

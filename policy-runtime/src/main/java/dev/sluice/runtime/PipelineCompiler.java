@@ -73,7 +73,8 @@ public final class PipelineCompiler {
             graph.api().backendUrl().orElse(""),
             graph.operation().id(),
             graph.operation().method(),
-            graph.operation().urlTemplate());
+            graph.operation().urlTemplate(),
+            graph.operation().examples());
     Compilation compilation = new Compilation(namedValues, expressions, options, shared, operation);
     Pipeline.Builder builder = Pipeline.builder();
     for (Section section : Section.values()) {

@@ -111,20 +111,8 @@ final class PipelineRun {
       context.response().discardBody();
       return;
     }
-    PolicyFailure failure = PolicyFailure.of(LocatedFailure.unwrap(cause));
-    StepLocation location =
-        LocatedFailure.location(cause).orElse(new StepLocation(failedSource, "", "", ""));
-    context.lastError(
-        new LastError(
-            location.name(),
-            failure.key(),
-            failure.getMessage(),
-            failedSection,
-            failure.status(),
-            location.scope(),
-            location.path(),
-            location.policyId()));
-    ErrorResponses.fill(context.resetResponse(), failure);
+    context.lastError(LastError.of(cause, failedSection, failedSource));
+    ErrorResponses.fill(context.resetResponse(), PolicyFailure.of(LocatedFailure.unwrap(cause)));
     proceed(Section.ON_ERROR, 0);
   }
 

@@ -46,6 +46,8 @@ public final class PolicyContext {
   private boolean clientGone;
   private boolean requestBodyTaken;
   private Buffer bufferedRequestBody;
+  private Cancellation cancellation = Cancellation.NONE;
+  private boolean responseWithheld;
 
   PolicyContext(
       GatewayEnv env,
@@ -166,6 +168,24 @@ public final class PolicyContext {
 
   void lastError(LastError value) {
     lastError = value;
+  }
+
+  /** The part of the exchange the running step belongs to (see {@link Cancellation}). */
+  Cancellation cancellation() {
+    return cancellation;
+  }
+
+  void cancellation(Cancellation value) {
+    cancellation = value;
+  }
+
+  /** Whether expressions see no response ({@code context.Response} is null): a failed attempt has none. */
+  boolean responseWithheld() {
+    return responseWithheld;
+  }
+
+  void responseWithheld(boolean value) {
+    responseWithheld = value;
   }
 
   /** Starts a fresh response (on-error, return-response), releasing any backend stream. */

@@ -88,8 +88,12 @@ final class StreamRelay {
     lastProgress = System.nanoTime();
     if (paused) {
       paused = false;
-      // Resume from a new task rather than inside the drain callback: other connections' events
-      // queued on this loop run first.
+      // Resume from a new task rather than inside the drain callback (which runs while the loop
+      // handles this client's socket): other connections' events queued on this loop run first.
+      // Vert.x 5's HttpClientResponse.resume() already schedules its delivery as a task and only
+      // re-enables reading, so this guards sources that deliver synchronously on resume (a
+      // wrapping stream holding chunks), not the plain backend response. The work one resume can
+      // cause is bounded anyway: this relay pauses again as soon as the write queue is full.
       vertx.runOnContext(
           v -> {
             if (!finished && !paused) {

@@ -260,7 +260,8 @@ final class ApiOpsLoader {
       operations.put(
           op.id(),
           new Gateway.Operation(
-              id, op.id(), op.method(), op.urlTemplate(), operationPolicy, op.streaming() || marked, op.maxEventGap(), op.position()));
+              id, op.id(), op.method(), op.urlTemplate(), operationPolicy, op.streaming() || marked, op.maxEventGap(), op.position(),
+              op.examples()));
     }
     for (Path operationFolder : subfolders(folder.resolve("operations"), diagnostics)) {
       String operationId = operationFolder.getFileName().toString();
@@ -289,7 +290,13 @@ final class ApiOpsLoader {
 
   /** An operation declared by the OpenAPI (or Swagger 2) specification of an API. */
   private record SpecOperation(
-      String id, String method, String urlTemplate, boolean streaming, Optional<Duration> maxEventGap, SourcePosition position) {}
+      String id,
+      String method,
+      String urlTemplate,
+      boolean streaming,
+      Optional<Duration> maxEventGap,
+      SourcePosition position,
+      List<Gateway.ResponseExample> examples) {}
 
   private List<SpecOperation> specification(Path apiFolder, List<Diagnostic> diagnostics) {
     Optional<Path> file =
@@ -345,10 +352,54 @@ final class ApiOpsLoader {
           }
         }
         operations.add(
-            new SpecOperation(operationId, method.getKey().toUpperCase(Locale.ROOT), path.getKey(), streaming, gap, at));
+            new SpecOperation(
+                operationId,
+                method.getKey().toUpperCase(Locale.ROOT),
+                path.getKey(),
+                streaming,
+                gap,
+                at,
+                examples(operation.path("responses"))));
       }
     }
     return operations;
+  }
+
+  /**
+   * The response examples of one operation, in declaration order: OpenAPI 3 {@code
+   * responses.<status>.content.<type>.example}, or else the first {@code .examples.<name>.value};
+   * Swagger 2 {@code responses.<status>.examples.<type>}. References ({@code $ref}) and {@code
+   * externalValue} are not followed. Text is kept as written, other values become JSON.
+   */
+  private static List<Gateway.ResponseExample> examples(JsonNode responses) {
+    List<Gateway.ResponseExample> found = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> response : responses.properties()) {
+      String status = response.getKey();
+      for (Map.Entry<String, JsonNode> content : response.getValue().path("content").properties()) {
+        JsonNode media = content.getValue();
+        Optional<JsonNode> value =
+            media.has("example") ? Optional.of(media.get("example")) : firstValue(media.path("examples"));
+        value.ifPresent(v -> found.add(new Gateway.ResponseExample(status, content.getKey(), exampleText(v))));
+      }
+      for (Map.Entry<String, JsonNode> example : response.getValue().path("examples").properties()) {
+        found.add(new Gateway.ResponseExample(status, example.getKey(), exampleText(example.getValue())));
+      }
+    }
+    return found;
+  }
+
+  private static Optional<JsonNode> firstValue(JsonNode namedExamples) {
+    for (JsonNode example : namedExamples) {
+      if (example.has("value")) {
+        return Optional.of(example.get("value"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String exampleText(JsonNode value) {
+    // JsonNode.toString() writes JSON, for a tree read from YAML too.
+    return value.isTextual() ? value.asText() : value.toString();
   }
 
   private static boolean declaresEventStream(JsonNode responses) {

@@ -10,9 +10,11 @@ import dev.sluice.core.Section;
 import dev.sluice.core.SourcePosition;
 import dev.sluice.core.graph.PolicyGraph;
 import dev.sluice.core.graph.PolicyGraphPrinter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ApiOpsLoaderTest {
   private static final Path EXTRACT = Path.of("src", "test", "resources", "apiops");
@@ -119,5 +121,46 @@ class ApiOpsLoaderTest {
 
     assertThat(result.value()).isEmpty();
     assertThat(result.errors()).extracting(Diagnostic::code).containsExactly("IO_ERROR");
+  }
+  @Test
+  void reads_response_examples_of_openapi_3_and_swagger_2(@TempDir Path extract) throws Exception {
+    Path shop = Files.createDirectories(extract.resolve("apis").resolve("shop"));
+    Files.writeString(
+        shop.resolve("specification.json"),
+        """
+        {"openapi": "3.0.1", "info": {"title": "Shop", "version": "1"},
+         "paths": {"/items/{id}": {"get": {"operationId": "get-item", "responses": {
+           "200": {"description": "OK", "content": {
+             "application/json": {"example": {"id": 1, "name": "tea"}},
+             "text/plain": {"examples": {"short": {"summary": "s", "value": "tea"}, "long": {"value": "green tea"}}},
+             "application/xml": {"schema": {"type": "object"}}}},
+           "404": {"description": "Not found"}}}}}}
+        """);
+    Path legacy = Files.createDirectories(extract.resolve("apis").resolve("legacy"));
+    Files.writeString(
+        legacy.resolve("specification.yaml"),
+        """
+        swagger: '2.0'
+        info: {title: Legacy, version: '1'}
+        paths:
+          /ping:
+            get:
+              operationId: ping
+              produces: [application/json]
+              responses:
+                '200':
+                  description: OK
+                  examples:
+                    application/json: {pong: true}
+        """);
+
+    Gateway gateway = GatewayDescriptorTest.loader().load(extract).value().orElseThrow();
+
+    assertThat(gateway.api("shop").orElseThrow().operation("get-item").orElseThrow().examples())
+        .containsExactly(
+            new Gateway.ResponseExample("200", "application/json", "{\"id\":1,\"name\":\"tea\"}"),
+            new Gateway.ResponseExample("200", "text/plain", "tea"));
+    assertThat(gateway.api("legacy").orElseThrow().operation("ping").orElseThrow().examples())
+        .containsExactly(new Gateway.ResponseExample("200", "application/json", "{\"pong\":true}"));
   }
 }
