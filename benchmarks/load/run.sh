@@ -5,7 +5,7 @@
 #                          [--scenarios latency,max-rate,plain,streams]
 #
 #   --quick      short run (2 short rounds per scenario, about 4.5 minutes, at most 6); the full run
-#                takes about 10.5 minutes, at most 14
+#                takes about 12 minutes, at most 14
 #   --no-sluice  skip the Sluice target (backend vs nginx only)
 #   --no-nginx   skip the nginx target
 #   --rebuild    build benchmarks/target/benchmarks.jar even if it looks up to date
@@ -50,6 +50,12 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# The Sluice JVMs' options; the report lists them. Each JVM runs one event loop, so the serial
+# collector (no GC threads to hand work to) with a large young generation (a pause every minute or
+# two rather than every few seconds) and the whole heap committed up front (no full collection to
+# grow it under 10,000 streams). Override to try others: SLUICE_JVM_OPTS="-Xms256m -Xmx1g" gives the
+# JVM's defaults (G1) with the backend's heap settings.
+SLUICE_JVM_OPTS=${SLUICE_JVM_OPTS:--Xms1g -Xmx1g -Xmn256m -XX:+UseSerialGC}
 WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
 # The driver's own limit is 20 s shorter: it starts no step that would end after it, and writes its
 # report before this script's timeout would stop it.
@@ -173,7 +179,8 @@ fi
 if [ "$SLUICE" = 1 ]; then
   SLUICE_PIDS=()
   for i in $(seq 0 $((WORKERS - 1))); do
-    java -Xms256m -Xmx1g -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
+    # shellcheck disable=SC2086 # SLUICE_JVM_OPTS holds several options
+    java $SLUICE_JVM_OPTS -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
       --port "${SLUICE_PORTS[$i]}" --admin-port "${ADMIN_PORTS[$i]}" --backend-port "$SLUICE_BACKEND_PORT" \
       --event-loops 1 > "$TMP/sluice-$i.log" 2>&1 &
     SLUICE_PIDS+=("$!")

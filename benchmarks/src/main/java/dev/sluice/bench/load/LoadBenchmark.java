@@ -422,15 +422,17 @@ public final class LoadBenchmark {
             run.opened().getAsInt(), streams, (System.nanoTime() - rampStart) / 1e9, e.getMessage()));
       }
       rampMillis = (System.nanoTime() - rampStart) / 1_000_000;
+      if (measured && s.name().equals(LoadReport.SLUICE)) {
+        // The live heap with every stream open, sampled before any event flows: the sample runs
+        // full collections, whose pause would otherwise delay events and show up as latency.
+        s.heapDuringBytes = sluiceHeap();
+      }
       await("opening the backend's gate", backend.gate(true), CONTROL_TIMEOUT);
       if (measured) {
         // Let a couple of events pass on every stream, then sample while all of them are open.
         pause(Duration.ofMillis(Math.min(2_500, span.toMillis() / 3)));
         s.openAtSample = (int) await("backend stats", backend.stats(), CONTROL_TIMEOUT).openStreams();
         s.rssDuringKiB = rss(s.pids);
-        if (s.name().equals(LoadReport.SLUICE)) {
-          s.heapDuringBytes = sluiceHeap();
-        }
       }
       r = await("the streams to end", run.done(), runLimit.plusSeconds(10));
     } catch (StepFailed e) {

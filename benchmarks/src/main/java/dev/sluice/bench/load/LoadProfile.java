@@ -9,7 +9,8 @@ import java.util.Locale;
  * streams, opened the same way), so a JVM's JIT has compiled the paths it measures, as in a
  * gateway that has been serving for a while. The latency and plain warm-ups are the long ones:
  * they are the first load on the relay path and on the policy pipeline, and on 2 busy cores a
- * gateway JVM takes some 30 s of load before its request rate levels off.
+ * gateway JVM takes some 30 s of load before its request rate levels off, and longer before its
+ * tail latency does (the full profile's latency warm-up is a minute).
  */
 record LoadProfile(
     String name,
@@ -40,11 +41,11 @@ record LoadProfile(
         10_000, 1000, 8, 1_000, 3);
   }
 
-  /** About 10.5 minutes with three targets. */
+  /** About 12 minutes with three targets. */
   static LoadProfile full() {
     return new LoadProfile(
         "full", 3,
-        100, 10, Duration.ofSeconds(30), Duration.ofSeconds(20),
+        100, 10, Duration.ofSeconds(60), Duration.ofSeconds(20),
         4, Duration.ofSeconds(5), Duration.ofSeconds(5),
         32, Duration.ofSeconds(30), Duration.ofSeconds(10),
         10_000, 1000, 20, 1_000, 5);
