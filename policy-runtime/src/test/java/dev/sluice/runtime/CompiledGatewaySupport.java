@@ -101,14 +101,14 @@ abstract class CompiledGatewaySupport extends GatewayTestSupport {
             .setURI(path);
     headers.forEach(options::addHeader);
     return join(
-        client
+        onContext(() -> client
             .request(options)
             .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
             .compose(
                 response ->
                     response
                         .body()
-                        .map(b -> new Reply(response.statusCode(), response.headers(), b.toString()))));
+                        .map(b -> new Reply(response.statusCode(), response.headers(), b.toString())))));
   }
 
   Reply get(int port, String path) throws Exception {

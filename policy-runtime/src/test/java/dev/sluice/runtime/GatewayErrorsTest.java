@@ -29,10 +29,10 @@ class GatewayErrorsTest extends GatewayTestSupport {
   private Reply get(int port, String path) throws Exception {
     // The body is read on the event loop, in the same turn as the headers: nothing is missed.
     return join(
-        client
+        onContext(() -> client
             .request(HttpMethod.GET, port, "127.0.0.1", path)
             .compose(req -> req.send())
-            .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body.toString(), resp))));
+            .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body.toString(), resp)))));
   }
 
   @Test
@@ -247,14 +247,14 @@ class GatewayErrorsTest extends GatewayTestSupport {
     int port = gateway(OPTIONS, streamed, buffered);
     String chunkedThroughStream =
         join(
-            client
+            onContext(() -> client
                 .request(HttpMethod.POST, port, "127.0.0.1", "/s/echo")
-                .compose(req -> req.setChunked(true).send("hello").compose(r -> r.body()))).toString();
+                .compose(req -> req.setChunked(true).send("hello").compose(r -> r.body())))).toString();
     String chunkedThroughBuffer =
         join(
-            client
+            onContext(() -> client
                 .request(HttpMethod.POST, port, "127.0.0.1", "/b/echo")
-                .compose(req -> req.setChunked(true).send("hello").compose(r -> r.body()))).toString();
+                .compose(req -> req.setChunked(true).send("hello").compose(r -> r.body())))).toString();
     assertThat(chunkedThroughStream).isEqualTo("null|chunked|hello");
     assertThat(chunkedThroughBuffer).isEqualTo("5|null|hello");
   }
@@ -268,10 +268,10 @@ class GatewayErrorsTest extends GatewayTestSupport {
             route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults().withBufferRequestBody(true))));
     String reply =
         join(
-            client
+            onContext(() -> client
                 .request(HttpMethod.POST, port, "127.0.0.1", "/api/x")
                 .compose(req -> req.send("0123456789A"))
-                .compose(resp -> resp.body().map(body -> resp.statusCode() + " " + body)));
+                .compose(resp -> resp.body().map(body -> resp.statusCode() + " " + body))));
     assertThat(reply).startsWith("413 ").contains("request_body_too_large");
   }
 
@@ -364,10 +364,10 @@ class GatewayErrorsTest extends GatewayTestSupport {
     int port = gateway(OPTIONS, buffered, streamed);
     java.util.function.Function<String, Future<String>> post =
         path ->
-            client
+            onContext(() -> client
                 .request(HttpMethod.POST, port, "127.0.0.1", path)
                 .compose(req -> req.send("payload"))
-                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b));
+                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b)));
 
     assertThat(join(post.apply("/b/x"))).isEqualTo("200 2:payload");
     assertThat(join(post.apply("/s/x"))).startsWith("500 ").contains("request_body_consumed");

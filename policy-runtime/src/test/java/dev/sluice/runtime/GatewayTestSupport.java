@@ -2,6 +2,7 @@ package dev.sluice.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -43,6 +45,18 @@ abstract class GatewayTestSupport {
 
   static <T> T join(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Runs a client call on a Vert.x context. Vert.x drops response chunks that arrive before a
+   * handler is set, so the callbacks a test chains onto a request must be in place before any
+   * response event is delivered: chained from the test thread, a slow (descheduled) test thread
+   * can lose that race, while on the context the events wait for the chaining task to finish.
+   */
+  <T> Future<T> onContext(Supplier<Future<T>> call) {
+    Promise<T> promise = Promise.promise();
+    vertx.runOnContext(v -> call.get().onComplete(promise));
+    return promise.future();
   }
 
   HttpServer backend(Handler<HttpServerRequest> handler) throws Exception {

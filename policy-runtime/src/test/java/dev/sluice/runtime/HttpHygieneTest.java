@@ -153,17 +153,9 @@ class HttpHygieneTest extends GatewayTestSupport {
 
   @Test
   void later_request_that_trickles_its_headers_is_cut_off() throws Exception {
-    HttpServer backend = backend(req -> req.response().end("ok"));
-    int port =
-        gateway(
-            OPTIONS.toBuilder().headerReadTimeout(Duration.ofMillis(300)).build(),
-            route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(5000);
+    try (Socket socket = afterOneRequest(Duration.ofMillis(300))) {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write("GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
       // The second request's head arrives a byte every 50 ms: 200 bytes would take 10 s, far past
       // the 300 ms deadline, and each byte would reset an idle timer.
       byte[] head = ("GET /api/y HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200))
@@ -192,23 +184,31 @@ class HttpHygieneTest extends GatewayTestSupport {
 
   @Test
   void idle_wait_between_requests_is_not_a_header_timeout() throws Exception {
+    try (Socket socket = afterOneRequest(Duration.ofMillis(200))) {
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      // Idle for three header timeouts: a keep-alive connection may wait for its next request.
+      Thread.sleep(600);
+      out.write(ONE_REQUEST);
+      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  private static final byte[] ONE_REQUEST =
+      "GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+
+  /** A keep-alive connection to a fresh gateway with this header timeout, one request served. */
+  private Socket afterOneRequest(Duration headerTimeout) throws Exception {
     HttpServer backend = backend(req -> req.response().end("ok"));
     int port =
         gateway(
-            OPTIONS.toBuilder().headerReadTimeout(Duration.ofMillis(200)).build(),
+            OPTIONS.toBuilder().headerReadTimeout(headerTimeout).build(),
             route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(5000);
-      OutputStream out = socket.getOutputStream();
-      InputStream in = socket.getInputStream();
-      byte[] request = "GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-      out.write(request);
-      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
-      // Idle for three header timeouts: a keep-alive connection may wait for its next request.
-      Thread.sleep(600);
-      out.write(request);
-      assertThat(readResponseHead(in)).startsWith("HTTP/1.1 200");
-    }
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setSoTimeout(5000);
+    socket.getOutputStream().write(ONE_REQUEST);
+    assertThat(readResponseHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+    return socket;
   }
 
   /** Reads one response head and its Content-Length body. */

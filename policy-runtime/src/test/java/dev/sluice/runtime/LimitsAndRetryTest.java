@@ -107,7 +107,7 @@ class LimitsAndRetryTest extends CompiledGatewaySupport {
     CompletableFuture<String> firstEvent = new CompletableFuture<>();
     CompletableFuture<String> wholeStream = new CompletableFuture<>();
     StringBuilder received = new StringBuilder();
-    client
+    onContext(() -> client
         .request(new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.GET).setURI("/api/stream"))
         .compose(request -> request.send())
         .onSuccess(
@@ -121,7 +121,7 @@ class LimitsAndRetryTest extends CompiledGatewaySupport {
                   });
               response.endHandler(v -> wholeStream.complete(received.toString()));
             })
-        .onFailure(wholeStream::completeExceptionally);
+        .onFailure(wholeStream::completeExceptionally));
     assertThat(firstEvent.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("data: one\n\n");
 
     Reply whileStreaming = get(port, "/api/other");
@@ -199,7 +199,7 @@ class LimitsAndRetryTest extends CompiledGatewaySupport {
 
     CompletableFuture<String> outcome = new CompletableFuture<>();
     StringBuilder received = new StringBuilder();
-    client
+    onContext(() -> client
         .request(new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.GET).setURI("/api/stream"))
         .compose(request -> request.send())
         .onSuccess(
@@ -208,7 +208,7 @@ class LimitsAndRetryTest extends CompiledGatewaySupport {
               response.exceptionHandler(err -> outcome.complete("failed after: " + received));
               response.endHandler(v -> outcome.complete("ended after: " + received));
             })
-        .onFailure(err -> outcome.complete("failed before response"));
+        .onFailure(err -> outcome.complete("failed before response")));
 
     assertThat(outcome.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("failed after: data: one\n\n");
     assertThat(calls.get()).isEqualTo(1);

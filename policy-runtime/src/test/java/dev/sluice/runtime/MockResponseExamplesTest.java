@@ -23,14 +23,14 @@ class MockResponseExamplesTest extends GatewayTestSupport {
         new RequestOptions().setHost("127.0.0.1").setPort(port).setMethod(HttpMethod.GET).setURI(path);
     headers.forEach(options::addHeader);
     return join(
-        client
+        onContext(() -> client
             .request(options)
             .compose(request -> request.send())
             .compose(
                 response ->
                     response
                         .body()
-                        .map(body -> new Reply(response.statusCode(), response.headers(), body.toString()))));
+                        .map(body -> new Reply(response.statusCode(), response.headers(), body.toString())))));
   }
 
   @Test

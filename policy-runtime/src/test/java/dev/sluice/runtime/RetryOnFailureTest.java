@@ -237,11 +237,11 @@ class RetryOnFailureTest extends CompiledGatewaySupport {
             """);
 
     CompletableFuture<Integer> status = new CompletableFuture<>();
-    client
+    onContext(() -> client
         .request(new RequestOptions().setHost("127.0.0.1").setPort(gateway).setMethod(HttpMethod.GET).setURI("/api/items/1"))
         .compose(request -> request.send())
         .onSuccess(response -> status.complete(response.statusCode()))
-        .onFailure(status::completeExceptionally);
+        .onFailure(status::completeExceptionally));
 
     waitFor(() -> connections.get() >= 1);
     // The retry waits its interval (1 s) after the first failure: a moment later there has been

@@ -27,7 +27,7 @@ class StreamingTest extends GatewayTestSupport {
   private Future<String> readStream(
       int port, String path, java.util.function.Consumer<String> onProgress) {
     StringBuilder text = new StringBuilder();
-    return client
+    return onContext(() -> client
         .request(HttpMethod.GET, port, "127.0.0.1", path)
         .compose(req -> req.send())
         .compose(
@@ -38,7 +38,7 @@ class StreamingTest extends GatewayTestSupport {
                     onProgress.accept(text.toString());
                   });
               return resp.end().map(v -> text.toString());
-            });
+            }));
   }
 
   @Test
@@ -59,7 +59,7 @@ class StreamingTest extends GatewayTestSupport {
     AtomicReference<HttpClientResponse> head = new AtomicReference<>();
     StringBuilder text = new StringBuilder();
     Future<String> body =
-        client
+        onContext(() -> client
             .request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
             .compose(req -> req.send())
             .compose(
@@ -73,7 +73,7 @@ class StreamingTest extends GatewayTestSupport {
                         }
                       });
                   return resp.end().map(v -> text.toString());
-                });
+                }));
 
     assertThat(join(body)).isEqualTo("data: 1\n\ndata: 2\n\n");
     HttpClientResponse resp = head.get();
@@ -99,14 +99,14 @@ class StreamingTest extends GatewayTestSupport {
     int port = gateway(OPTIONS, route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
 
     Future<String> body =
-        client
+        onContext(() -> client
             .request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
             .compose(req -> req.send())
             .compose(
                 resp -> {
                   clientSawHeaders.complete(null);
                   return resp.body().map(Buffer::toString);
-                });
+                }));
 
     assertThat(join(body)).isEqualTo("data: 1\n\n");
   }
@@ -126,13 +126,13 @@ class StreamingTest extends GatewayTestSupport {
             route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
     String reply =
         join(
-            client
+            onContext(() -> client
                 .request(HttpMethod.GET, port, "127.0.0.1", "/api/x")
                 .compose(req -> req.send())
                 .compose(
                     resp ->
                         resp.body()
-                            .map(b -> resp.statusCode() + " " + resp.getHeader("content-length") + " " + b)));
+                            .map(b -> resp.statusCode() + " " + resp.getHeader("content-length") + " " + b))));
     assertThat(reply).isEqualTo("200 900 " + "x".repeat(600) + "y".repeat(300));
   }
 
@@ -151,10 +151,10 @@ class StreamingTest extends GatewayTestSupport {
             route(backend, Pipeline.forwarding(ForwardRequestOptions.defaults())));
     String reply =
         join(
-            client
+            onContext(() -> client
                 .request(HttpMethod.GET, port, "127.0.0.1", "/api/x")
                 .compose(req -> req.send())
-                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b)));
+                .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b))));
     assertThat(reply).startsWith("502 ");
     assertThat(reply).contains("\"key\":\"backend_response_too_large\"").doesNotContain("xxx");
   }
@@ -192,7 +192,7 @@ class StreamingTest extends GatewayTestSupport {
     CompletableFuture<HttpClientResponse> paused = new CompletableFuture<>();
     AtomicLong received = new AtomicLong();
     Promise<Void> ended = Promise.promise();
-    client
+    onContext(() -> client
         .request(HttpMethod.GET, port, "127.0.0.1", "/api/bytes")
         .compose(req -> req.send())
         .onSuccess(
@@ -201,7 +201,7 @@ class StreamingTest extends GatewayTestSupport {
               resp.handler(b -> received.addAndGet(b.length()));
               resp.endHandler(v -> ended.complete());
               paused.complete(resp);
-            });
+            }));
 
     // The backend may fill its queue before the client has even seen the response headers.
     HttpClientResponse response = paused.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -235,10 +235,10 @@ class StreamingTest extends GatewayTestSupport {
               resp.write("data: 1\n\n");
             });
     int port = gateway(OPTIONS, route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
-    client
+    onContext(() -> client
         .request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
         .compose(req -> req.send())
-        .onSuccess(resp -> resp.handler(chunk -> resp.request().connection().close()));
+        .onSuccess(resp -> resp.handler(chunk -> resp.request().connection().close())));
 
     backendSawClose.get(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(backendSawClose).isCompleted();
@@ -256,14 +256,14 @@ class StreamingTest extends GatewayTestSupport {
     int port = gateway(OPTIONS, route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
     StringBuilder text = new StringBuilder();
     Future<Void> end =
-        client
+        onContext(() -> client
             .request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
             .compose(req -> req.send())
             .compose(
                 resp -> {
                   resp.handler(chunk -> text.append(chunk));
                   return resp.end();
-                });
+                }));
     Throwable failure =
         end.toCompletionStage()
             .toCompletableFuture()
@@ -287,10 +287,10 @@ class StreamingTest extends GatewayTestSupport {
             OPTIONS.toBuilder().streamIdleTimeout(Duration.ofMillis(200)).build(),
             route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
     Future<Void> end =
-        client
+        onContext(() -> client
             .request(HttpMethod.GET, port, "127.0.0.1", "/api/events")
             .compose(req -> req.send())
-            .compose(resp -> resp.handler(chunk -> {}).end());
+            .compose(resp -> resp.handler(chunk -> {}).end()));
     Throwable failure =
         end.toCompletionStage()
             .toCompletableFuture()
@@ -355,7 +355,7 @@ class StreamingTest extends GatewayTestSupport {
     AtomicReference<String> oldVersion = new AtomicReference<>();
     StringBuilder text = new StringBuilder();
     Future<String> oldStream =
-        client
+        onContext(() -> client
             .request(HttpMethod.GET, started.port(), "127.0.0.1", "/api/events")
             .compose(req -> req.send())
             .compose(
@@ -367,17 +367,17 @@ class StreamingTest extends GatewayTestSupport {
                         firstEvent.complete(null);
                       });
                   return resp.end().map(v -> text.toString());
-                });
+                }));
     firstEvent.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
     started.gateway().reload(RoutingTable.of(List.of(versioned(backend, "2"))));
     release.complete(null);
     String freshVersion =
         join(
-            client
+            onContext(() -> client
                 .request(HttpMethod.GET, started.port(), "127.0.0.1", "/api/events")
                 .compose(req -> req.send())
-                .compose(resp -> resp.body().map(b -> resp.getHeader("x-version"))));
+                .compose(resp -> resp.body().map(b -> resp.getHeader("x-version")))));
     assertThat(freshVersion).isEqualTo("2");
     assertThat(join(oldStream)).isEqualTo("data: 1\n\ndata: 2\n\n");
     assertThat(oldVersion.get()).isEqualTo("1");
@@ -398,10 +398,10 @@ class StreamingTest extends GatewayTestSupport {
             route(backend, Pipeline.forwarding(ForwardRequestOptions.streaming())));
     java.util.function.Function<String, Future<String>> encodingOf =
         path ->
-            client
+            onContext(() -> client
                 .request(HttpMethod.GET, port, "127.0.0.1", path)
                 .compose(req -> req.putHeader("accept-encoding", "gzip").send())
-                .compose(resp -> resp.body().map(b -> String.valueOf(resp.getHeader("content-encoding"))));
+                .compose(resp -> resp.body().map(b -> String.valueOf(resp.getHeader("content-encoding")))));
     assertThat(join(encodingOf.apply("/api/text"))).isEqualTo("gzip");
     assertThat(join(encodingOf.apply("/api/events"))).isEqualTo("null");
   }
