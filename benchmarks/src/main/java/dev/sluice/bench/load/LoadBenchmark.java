@@ -284,10 +284,15 @@ public final class LoadBenchmark {
   private void warmup(Scenario scenario, TargetStats s) throws StepFailed, InterruptedException {
     switch (scenario) {
       case LATENCY -> {
-        StreamResult r = latencyRun(s.target, profile.latencyWarmup());
-        requireEvents(r);
-        log.printf(Locale.ROOT, "latency warm-up %-6s p50 %.3f ms p99 %.3f ms%n", s.name(),
-            ms(r.latency().percentile(50)), ms(r.latency().percentile(99)));
+        int runs = profile.latencyWarmupRuns();
+        for (int run = 1; run <= runs; run++) {
+          StreamResult r = latencyRun(s.target, profile.latencyWarmupPiece());
+          requireEvents(r);
+          if (run == 1 || run == runs) {
+            log.printf(Locale.ROOT, "latency warm-up %-6s run %d of %d: p50 %.3f ms p99 %.3f ms%n",
+                s.name(), run, runs, ms(r.latency().percentile(50)), ms(r.latency().percentile(99)));
+          }
+        }
       }
       case MAX_RATE -> {
         StreamResult r = floodRun(s.target, profile.floodWarmup());

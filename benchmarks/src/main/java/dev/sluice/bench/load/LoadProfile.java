@@ -54,7 +54,8 @@ record LoadProfile(
   /** The warm-up of a scenario, per target, for the report. */
   String warmup(Scenario scenario) {
     return switch (scenario) {
-      case LATENCY -> seconds(latencyWarmup) + " of the same load";
+      case LATENCY -> String.format(Locale.ROOT, "%s of the same load, in %d runs that each open their %d streams afresh",
+          seconds(latencyWarmup), latencyWarmupRuns(), latencyStreams);
       case MAX_RATE -> seconds(floodWarmup) + " of the same load";
       case PLAIN -> seconds(plainWarmup) + " of the same load";
       case STREAMS -> String.format(Locale.ROOT, "%,d streams opened the same way, %d events each",
@@ -78,13 +79,29 @@ record LoadProfile(
    */
   Duration expected(Scenario scenario, boolean warmup) {
     return switch (scenario) {
-      case LATENCY -> (warmup ? latencyWarmup : latencyDuration).plusSeconds(2);
+      case LATENCY -> warmup ? latencyWarmup.plusSeconds(2L * latencyWarmupRuns()) : latencyDuration.plusSeconds(2);
       case MAX_RATE -> (warmup ? floodWarmup : floodDuration).plusSeconds(2);
       case PLAIN -> (warmup ? plainWarmup : plainDuration).plusSeconds(2);
       case STREAMS -> Duration.ofMillis(manyIntervalMs * (warmup ? manyWarmupEvents : manyEvents))
           .plusSeconds(warmup ? 5 : 30);
     };
   }
+
+  /**
+   * The latency warm-up runs in pieces of {@link #LATENCY_WARMUP_PIECE}, each opening its streams
+   * afresh: every measured round opens new streams, and the code that sets a stream up (accepting,
+   * connecting to the backend, the first request) runs only once per stream, so one long warm-up
+   * would leave it for the JIT to compile during the measured rounds.
+   */
+  int latencyWarmupRuns() {
+    return (int) Math.max(1, latencyWarmup.toMillis() / LATENCY_WARMUP_PIECE.toMillis());
+  }
+
+  Duration latencyWarmupPiece() {
+    return latencyWarmup.compareTo(LATENCY_WARMUP_PIECE) < 0 ? latencyWarmup : LATENCY_WARMUP_PIECE;
+  }
+
+  static final Duration LATENCY_WARMUP_PIECE = Duration.ofSeconds(5);
 
   private static String seconds(Duration duration) {
     return duration.toSeconds() + " s";
