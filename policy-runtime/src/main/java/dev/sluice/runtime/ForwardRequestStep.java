@@ -9,8 +9,6 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.streams.ReadStream;
 import java.net.ConnectException;
@@ -77,7 +75,6 @@ final class ForwardRequestStep implements PolicyStep {
                               + " ms")));
       context.onClientGone(() -> abandon(clientGone()));
 
-      HttpServerRequest incoming = context.serverRequest();
       Optional<Buffer> kept = context.bufferedRequestBody();
       if (kept.isPresent()) {
         // Buffered before (a retry, a policy reading or replacing it): send those bytes.

@@ -50,12 +50,17 @@ final class HttpHygiene {
       }
       doomed.add(name);
       if (name.equalsIgnoreCase("connection")) {
-        for (String token : value.split(",")) {
-          String named = token.trim();
-          if (!named.isEmpty()) {
-            doomed.add(named);
-          }
-        }
+        addConnectionTokens(value, doomed);
+      }
+    }
+  }
+
+  /** Adds the field names a Connection header value lists (comma-separated, trimmed). */
+  private static void addConnectionTokens(String value, List<String> into) {
+    for (String token : value.split(",")) {
+      String named = token.trim();
+      if (!named.isEmpty()) {
+        into.add(named);
       }
     }
   }
@@ -73,9 +78,7 @@ final class HttpHygiene {
         if (named == null) {
           named = new ArrayList<>(2);
         }
-        for (String token : header.getValue().split(",")) {
-          named.add(token.trim());
-        }
+        addConnectionTokens(header.getValue(), named);
       }
     }
     if (named != null) {
