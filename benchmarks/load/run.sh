@@ -56,6 +56,9 @@ done
 # grow it under 10,000 streams). Override to try others: SLUICE_JVM_OPTS="-Xms256m -Xmx1g" gives the
 # JVM's defaults (G1) with the backend's heap settings.
 SLUICE_JVM_OPTS=${SLUICE_JVM_OPTS:--Xms1g -Xmx1g -Xmn256m -XX:+UseSerialGC}
+# Extra arguments for the benchmark gateway (see SluiceLoadGateway), e.g. "--backend-keep-alive 60"
+# (seconds an idle backend connection is kept; the gateway's default is 15).
+SLUICE_GATEWAY_ARGS=${SLUICE_GATEWAY_ARGS:-}
 WORKERS=2               # nginx worker processes = Sluice JVMs (one event loop each), for fairness
 # The driver's own limit is 20 s shorter: it starts no step that would end after it, and writes its
 # report before this script's timeout would stop it.
@@ -179,10 +182,10 @@ fi
 if [ "$SLUICE" = 1 ]; then
   SLUICE_PIDS=()
   for i in $(seq 0 $((WORKERS - 1))); do
-    # shellcheck disable=SC2086 # SLUICE_JVM_OPTS holds several options
+    # shellcheck disable=SC2086 # SLUICE_JVM_OPTS and SLUICE_GATEWAY_ARGS hold several words
     java $SLUICE_JVM_OPTS -cp "$JAR" dev.sluice.bench.load.SluiceLoadGateway \
       --port "${SLUICE_PORTS[$i]}" --admin-port "${ADMIN_PORTS[$i]}" --backend-port "$SLUICE_BACKEND_PORT" \
-      --event-loops 1 > "$TMP/sluice-$i.log" 2>&1 &
+      --event-loops 1 $SLUICE_GATEWAY_ARGS > "$TMP/sluice-$i.log" 2>&1 &
     SLUICE_PIDS+=("$!")
     STARTED+=("$!")
   done

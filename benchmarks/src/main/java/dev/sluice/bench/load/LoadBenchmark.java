@@ -284,6 +284,19 @@ public final class LoadBenchmark {
   private void warmup(Scenario scenario, TargetStats s) throws StepFailed, InterruptedException {
     switch (scenario) {
       case LATENCY -> {
+        long setupStart = System.nanoTime();
+        StreamResult first = null;
+        StreamResult last = null;
+        for (int run = 1; run <= profile.latencySetupRuns(); run++) {
+          last = setupRun(s.target);
+          requireEvents(last);
+          first = first == null ? last : first;
+        }
+        if (last != null) {
+          log.printf(Locale.ROOT, "latency warm-up %-6s %d set-up runs in %.1f s: p99 of the one event per stream,"
+                  + " first run %.3f ms, last run %.3f ms%n", s.name(), profile.latencySetupRuns(),
+              (System.nanoTime() - setupStart) / 1e9, ms(first.latency().percentile(99)), ms(last.latency().percentile(99)));
+        }
         int runs = profile.latencyWarmupRuns();
         for (int run = 1; run <= runs; run++) {
           StreamResult r = latencyRun(s.target, profile.latencyWarmupPiece());
@@ -323,6 +336,7 @@ public final class LoadBenchmark {
         s.latencyOutOfOrder += r.outOfOrder();
         log.printf(Locale.ROOT, "latency round %d %-6s p50 %.3f ms p99 %.3f ms sent %d received %d%n", round,
             s.name(), ms(r.latency().percentile(50)), ms(r.latency().percentile(99)), r.sent(), r.received());
+        log.printf(Locale.ROOT, "latency round %d %-6s p99 ms per second: %s%n", round, s.name(), perSecond(r));
       }
       case MAX_RATE -> {
         OptionalLong cpuBefore = cpu(s);
@@ -351,6 +365,17 @@ public final class LoadBenchmark {
     }
   }
 
+  /** The p99 of each second of a run that received events, in milliseconds, for the log. */
+  private static String perSecond(StreamResult r) {
+    StringBuilder line = new StringBuilder();
+    for (LatencyHistogram second : r.latencyPerSecond()) {
+      if (second.count() > 0) {
+        line.append(line.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", ms(second.percentile(99))));
+      }
+    }
+    return line.toString();
+  }
+
   private static void requireEvents(StreamResult r) throws StepFailed {
     if (r.received() == 0) {
       throw new StepFailed("no event received (" + r.failed() + " of " + r.streams() + " streams failed)");
@@ -371,6 +396,14 @@ public final class LoadBenchmark {
         new StreamPlan(
             profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
     return streamRun("latency run", target, plan);
+  }
+
+  /** A latency warm-up run that sets streams up: each carries one event and ends. */
+  private StreamResult setupRun(Target target) throws StepFailed, InterruptedException {
+    StreamPlan plan =
+        new StreamPlan(profile.latencyStreams(), 1, profile.latencyIntervalMs(), 0, 64, profile.latencyStreams(), false,
+            limit(Duration.ofMillis(profile.latencyIntervalMs())));
+    return streamRun("latency set-up run", target, plan);
   }
 
   private StreamResult floodRun(Target target, Duration duration) throws StepFailed, InterruptedException {

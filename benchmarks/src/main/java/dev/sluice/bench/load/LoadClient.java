@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadClient {
   private static final String HOST = "127.0.0.1";
+  /** At most this many seconds of a streaming run are told apart in its per-second latency. */
+  private static final long MAX_SECONDS = 600;
 
   private final Vertx vertx;
   private final BackendControl backend;
@@ -67,8 +69,13 @@ final class LoadClient {
       long outOfOrder,
       long parseErrors,
       LatencyHistogram latency,
+      List<LatencyHistogram> latencyPerSecond,
       long elapsedNanos,
       long firstToLastEventNanos) {
+
+    StreamResult {
+      latencyPerSecond = List.copyOf(latencyPerSecond);
+    }
 
     long lost() {
       return sent - received;
@@ -121,6 +128,9 @@ final class LoadClient {
     private final Promise<Void> allOpen = Promise.promise();
     private final Promise<StreamResult> done = Promise.promise();
     private final LatencyHistogram latency = new LatencyHistogram();
+    // The same values split by the second of the run they were received in (the last one also
+    // takes anything later), to show when in a run the slow events fell.
+    private final LatencyHistogram[] perSecond;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
     private final AtomicLong parseErrors = new AtomicLong();
@@ -142,6 +152,10 @@ final class LoadClient {
       this.target = target;
       this.plan = plan;
       this.client = client(plan.streams());
+      this.perSecond = new LatencyHistogram[(int) Math.min(MAX_SECONDS, plan.timeLimit().toSeconds() + 1)];
+      for (int i = 0; i < perSecond.length; i++) {
+        perSecond[i] = new LatencyHistogram();
+      }
       this.uri =
           "/sse?events=" + plan.eventsPerStream() + "&interval=" + plan.intervalMs() + "&pad=" + plan.pad()
               + (plan.durationMs() > 0 ? "&duration=" + plan.durationMs() : "")
@@ -209,6 +223,7 @@ final class LoadClient {
             try {
               long sentAt = Long.parseLong(space < 0 ? data : data.substring(0, space));
               latency.record(now - sentAt);
+              perSecond[(int) Math.min(perSecond.length - 1, (now - startNanos) / 1_000_000_000L)].record(now - sentAt);
               if (!event.id().equals(Long.toString(state[0]))) {
                 outOfOrder.incrementAndGet();
               }
@@ -277,6 +292,7 @@ final class LoadClient {
               outOfOrder.get(),
               parseErrors.get(),
               latency,
+              List.of(perSecond),
               elapsed,
               last == 0 ? 0 : last - startNanos);
     }

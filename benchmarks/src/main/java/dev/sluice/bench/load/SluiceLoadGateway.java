@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code set-header} X-Served-By (override).
  * </ul>
  *
- * <p>Arguments: {@code --port P --backend-port P [--admin-port P] [--event-loops N]}. The gateway
+ * <p>Arguments: {@code --port P --backend-port P [--admin-port P] [--event-loops N]
+ * [--backend-keep-alive SECONDS]}. The gateway
  * runs on N event loops (default 1, matching nginx's worker_processes in the script) and may hold
  * 10,240 backend connections so that 10,000 streams can be open at once. The admin port, on its own
  * event loop, answers {@code GET /heap} with the heap bytes in use after a full GC, so the driver
@@ -87,16 +88,18 @@ public final class SluiceLoadGateway {
             List.of(
                 new Route("", "GET", "/sse", backend, streaming),
                 new Route("", "GET", "/plain", backend, fivePolicies)));
-    GatewayOptions gatewayOptions =
+    GatewayOptions.Builder gatewayOptions =
         GatewayOptions.builder()
             .backendPoolSize(10_240)
             .backendWaitQueueSize(10_240)
-            .connectionIdleTimeout(Duration.ofMinutes(10))
-            .build();
+            .connectionIdleTimeout(Duration.ofMinutes(10));
+    if (options.containsKey("backend-keep-alive")) {
+      gatewayOptions.backendKeepAlive(Duration.ofSeconds(Long.parseLong(options.get("backend-keep-alive"))));
+    }
 
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
-    PolicyGateway gateway = PolicyGateway.create(vertx, gatewayOptions, routes);
+    PolicyGateway gateway = PolicyGateway.create(vertx, gatewayOptions.build(), routes);
     gateway
         .listen(port)
         .onSuccess(s -> System.out.println("sluice gateway listening on 127.0.0.1:" + s.actualPort()

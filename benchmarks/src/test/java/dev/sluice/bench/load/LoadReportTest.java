@@ -20,7 +20,7 @@ class LoadReportTest {
           List.of(new JvmOptions("sluice (2 JVMs)", List.of("-Xms256m", "-Xmx1g")),
               new JvmOptions("load client", List.of("-Xmx2g"))));
   private static final LoadProfile PROFILE =
-      new LoadProfile("quick", 2, 100, 10, Duration.ofSeconds(6), Duration.ofSeconds(4), 4, Duration.ofSeconds(2),
+      new LoadProfile("quick", 2, 100, 10, 2, Duration.ofSeconds(6), Duration.ofSeconds(4), 4, Duration.ofSeconds(2),
           Duration.ofSeconds(2), 32, Duration.ofSeconds(3), Duration.ofSeconds(3), 10_000, 1000, 8, 1_000, 3);
 
   private static TargetStats target(String name, int port) {
@@ -99,7 +99,7 @@ class LoadReportTest {
   @Test
   void a_failed_stream_run_keeps_the_table_width_and_escapes_the_reason() {
     TargetStats direct = target("direct", 1);
-    direct.many = new StreamResult(10_000, 10_000, 0, 80_000, 80_000, 80_000, 0, 0, new LatencyHistogram(), 1, 1);
+    direct.many = new StreamResult(10_000, 10_000, 0, 80_000, 80_000, 80_000, 0, 0, new LatencyHistogram(), List.of(), 1, 1);
     direct.roomWaitMillis = 12_300;
     direct.rampMillis = 7_100;
     TargetStats nginx = target("nginx", 3);
