@@ -51,13 +51,13 @@ while [ $# -gt 0 ]; do
 done
 
 # The Sluice JVMs' options; the report lists them. Each JVM runs one event loop, so the serial
-# collector (no GC threads to hand work to) with a large young generation (a pause every minute or
-# two rather than every few seconds), the whole heap committed and touched up front (no full
-# collection to grow it under 10,000 streams, no page faults inside the first collections) and
-# objects that survive one collection promoted at once (the gateway's long-lived objects are not
-# copied again in every young pause). Override to try others: SLUICE_JVM_OPTS="-Xms256m -Xmx1g"
-# gives the JVM's defaults (G1) with the backend's heap settings.
-SLUICE_JVM_OPTS=${SLUICE_JVM_OPTS:--Xms1g -Xmx1g -Xmn256m -XX:+UseSerialGC -XX:+AlwaysPreTouch -XX:MaxTenuringThreshold=1}
+# collector (no GC threads to hand work to) with a large young generation (under the latency load
+# a 20 s round allocates about 100 MB per JVM, so no young pause falls in it; under plain load a
+# pause every few seconds), the whole heap committed up front (no full collection to grow it under
+# 10,000 streams) and objects that survive one collection promoted at once (the gateway's
+# long-lived objects are not copied again in every young pause). Override to try others:
+# SLUICE_JVM_OPTS="-Xms256m -Xmx1g" gives the JVM's defaults (G1) with the backend's heap settings.
+SLUICE_JVM_OPTS=${SLUICE_JVM_OPTS:--Xms2g -Xmx2g -Xmn1g -XX:+UseSerialGC -XX:MaxTenuringThreshold=1}
 # Extra arguments for the benchmark gateway (see SluiceLoadGateway), e.g. "--backend-keep-alive 60"
 # (seconds an idle backend connection is kept; the gateway's default is 15).
 SLUICE_GATEWAY_ARGS=${SLUICE_GATEWAY_ARGS:-}
