@@ -9,8 +9,9 @@ class LoadProfileTest {
   @Test
   void latency_warm_up_sets_up_thousands_of_streams_per_gateway_process() {
     LoadProfile full = LoadProfile.full();
-    // Two gateway processes share the streams; each must run stream set-up a few thousand times.
-    assertThat(full.latencySetupRuns() * full.latencyStreams() / 2).isGreaterThanOrEqualTo(3_000);
+    // Two gateway processes share the streams; each must run stream set-up past the
+    // 2,500-3,500 set-ups after which it ran compiled (docs/performance.md, "The latency tail").
+    assertThat(full.latencySetupRuns() * full.latencyStreams() / 2).isGreaterThanOrEqualTo(3_500);
     assertThat(full.warmup(Scenario.LATENCY)).contains("80 runs", "100 streams of one event", "30 s", "6 runs");
   }
 
