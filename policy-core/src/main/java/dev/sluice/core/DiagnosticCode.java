@@ -24,6 +24,7 @@ public enum DiagnosticCode {
   // Policies against the catalog
   UNKNOWN_POLICY(Severity.WARNING),
   POLICY_NOT_ALLOWED_IN_SECTION(Severity.ERROR),
+  POLICY_NOT_ALLOWED_IN_PARENT(Severity.ERROR),
   POLICY_NOT_ALLOWED_IN_SCOPE(Severity.ERROR),
   REPEATED_POLICY(Severity.ERROR),
   UNKNOWN_ATTRIBUTE(Severity.ERROR),

@@ -3,12 +3,16 @@ package dev.sluice.core.catalog;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The shape of one element: its attributes, what it contains, and how often it may occur in its
- * parent ({@code maxOccurs} -1 means unbounded).
+ * parent ({@code maxOccurs} -1 means unbounded). An element holding policies may name the only
+ * policies allowed as its immediate children ({@code childPolicies}; empty: any policy).
  */
 public record ElementDescriptor(
     String name,
@@ -18,6 +22,7 @@ public record ElementDescriptor(
     int minOccurs,
     int maxOccurs,
     boolean textExpressionAllowed,
+    Set<String> childPolicies,
     String description) {
 
   public static final int UNBOUNDED = -1;
@@ -27,7 +32,12 @@ public record ElementDescriptor(
     attributes = List.copyOf(attributes);
     requireNonNull(content, "content");
     children = List.copyOf(children);
+    // Kept in the catalog's order, for messages and docs.
+    childPolicies = Collections.unmodifiableSet(new LinkedHashSet<>(childPolicies));
     requireNonNull(description, "description");
+    if (!childPolicies.isEmpty() && content != ContentModel.POLICIES) {
+      throw new IllegalArgumentException("only an element holding policies can restrict them: " + name);
+    }
   }
 
   public Optional<AttributeDescriptor> attribute(String attributeName) {
@@ -62,6 +72,7 @@ public record ElementDescriptor(
     private int minOccurs = 0;
     private int maxOccurs = 1;
     private boolean textExpressionAllowed;
+    private final Set<String> childPolicies = new LinkedHashSet<>();
     private String description = "";
 
     private Builder(String name) {
@@ -99,6 +110,14 @@ public record ElementDescriptor(
       return child(child.build());
     }
 
+    /** Holds policies, and only these as immediate children (deeper levels are not limited). */
+    public Builder childPolicies(String first, String... rest) {
+      this.content = ContentModel.POLICIES;
+      childPolicies.add(first);
+      childPolicies.addAll(List.of(rest));
+      return this;
+    }
+
     public Builder occurs(int min, int max) {
       this.minOccurs = min;
       this.maxOccurs = max;
@@ -112,7 +131,15 @@ public record ElementDescriptor(
 
     public ElementDescriptor build() {
       return new ElementDescriptor(
-          name, attributes, content, children, minOccurs, maxOccurs, textExpressionAllowed, description);
+          name,
+          attributes,
+          content,
+          children,
+          minOccurs,
+          maxOccurs,
+          textExpressionAllowed,
+          childPolicies,
+          description);
     }
   }
 }

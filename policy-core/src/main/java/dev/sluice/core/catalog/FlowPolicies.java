@@ -101,6 +101,6 @@ final class FlowPolicies {
                   .defaultValue("all")
                   .expressions()
                   .description("Wait for all children, or for the first one (the others are ended)"))
-          .content(ContentModel.POLICIES)
+          .childPolicies("send-request", "cache-lookup-value", "choose")
           .build();
 }

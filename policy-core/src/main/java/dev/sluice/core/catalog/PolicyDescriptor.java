@@ -109,6 +109,12 @@ public record PolicyDescriptor(
       return this;
     }
 
+    /** Holds policies, and only these as immediate children. */
+    public Builder childPolicies(String first, String... rest) {
+      element.childPolicies(first, rest);
+      return this;
+    }
+
     public Builder text(boolean expressions) {
       element.text(expressions);
       return this;

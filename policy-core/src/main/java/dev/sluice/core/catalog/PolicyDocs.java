@@ -197,7 +197,9 @@ public final class PolicyDocs {
       case EMPTY -> "empty";
       case TEXT -> element.textExpressionAllowed() ? "text (expression allowed)" : "text";
       case ELEMENTS -> "child elements";
-      case POLICIES -> "policies";
+      case POLICIES -> element.childPolicies().isEmpty()
+          ? "policies"
+          : "policies: only " + Wording.and(List.copyOf(element.childPolicies())) + " directly inside";
       case RAW -> "markup kept verbatim";
     };
   }

@@ -97,6 +97,28 @@ final class ValidationRun {
     }
   }
 
+  /** A list of policies whose parent allows only some policies as its immediate children. */
+  private void restrictedPolicyList(
+      PolicyNode container, ElementDescriptor descriptor, Optional<Section> section, Occurrences seen, int depth) {
+    for (PolicyNode child : container.children()) {
+      if (!descriptor.childPolicies().contains(child.name()) && catalog.find(child.name()).isPresent()) {
+        report(
+            DiagnosticCode.POLICY_NOT_ALLOWED_IN_PARENT,
+            child.position(),
+            "policy '"
+                + child.name()
+                + "' cannot stand directly inside '"
+                + container.name()
+                + "', which takes only "
+                + Wording.and(descriptor.childPolicies().stream().map(n -> "'" + n + "'").toList())
+                + " — wrap it in a <choose> branch or move it out of <"
+                + container.name()
+                + ">");
+      }
+    }
+    policyList(container, section, seen, depth);
+  }
+
   private boolean tooDeep(PolicyNode node, int depth) {
     if (depth <= MAX_DEPTH) {
       return false;
@@ -265,7 +287,13 @@ final class ValidationRun {
         noText(node, " holds elements only");
         children(node, descriptor, section, seen, depth);
       }
-      case POLICIES -> policyList(node, section, seen, depth);
+      case POLICIES -> {
+        if (descriptor.childPolicies().isEmpty()) {
+          policyList(node, section, seen, depth);
+        } else {
+          restrictedPolicyList(node, descriptor, section, seen, depth);
+        }
+      }
       case RAW -> {
         // Kept verbatim (a SOAP envelope, a Liquid template): nothing to check.
       }

@@ -156,6 +156,66 @@ class StandardCatalogValidationTest {
   }
 
   @Test
+  void wait_takes_only_send_request_cache_lookup_value_and_choose_directly_inside() {
+    List<Diagnostic> diagnostics =
+        VALIDATOR.validate(
+            policies(
+                element("inbound", 2, 3)
+                    .child(
+                        element("wait", 3, 5)
+                            .child(
+                                element("set-variable", 4, 7)
+                                    .attr("name", "a", 4, 21)
+                                    .attr("value", "1", 4, 31),
+                                element("cache-lookup-value", 5, 7)
+                                    .attr("key", "k", 5, 27)
+                                    .attr("variable-name", "v", 5, 49),
+                                element("send-one-way-request", 6, 7)
+                                    .child(element("set-url", 7, 9).text("https://audit.example", 7, 18))))));
+
+    assertDiagnostics(diagnostics)
+        .containsExactly(
+            diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_PARENT, 4, 7),
+            diag(DiagnosticCode.POLICY_NOT_ALLOWED_IN_PARENT, 6, 7));
+    assertThat(diagnostics.get(0).message())
+        .isEqualTo(
+            "policy 'set-variable' cannot stand directly inside 'wait', which takes only"
+                + " 'send-request', 'cache-lookup-value' and 'choose' — wrap it in a <choose> branch"
+                + " or move it out of <wait>");
+  }
+
+  @Test
+  void inside_a_choose_branch_of_wait_any_policy_may_stand() {
+    List<Diagnostic> diagnostics =
+        VALIDATOR.validate(
+            policies(
+                element("inbound", 2, 3)
+                    .child(
+                        element("wait", 3, 5)
+                            .attr("for", "any", 3, 11)
+                            .child(
+                                element("choose", 4, 7)
+                                    .child(
+                                        element("when", 5, 9)
+                                            .attr("condition", "@(true)", 5, 15)
+                                            .child(
+                                                element("set-variable", 6, 11)
+                                                    .attr("name", "a", 6, 25)
+                                                    .attr("value", "1", 6, 35)))))));
+
+    assertThat(diagnostics).isEmpty();
+  }
+
+  @Test
+  void an_unknown_policy_inside_wait_is_reported_once_as_unknown() {
+    List<Diagnostic> diagnostics =
+        VALIDATOR.validate(
+            policies(element("inbound", 2, 3).child(element("wait", 3, 5).child(element("send-requst", 4, 7)))));
+
+    assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_POLICY, 4, 7));
+  }
+
+  @Test
   void policies_inside_when_keep_the_section_of_the_choose() {
     List<Diagnostic> diagnostics =
         VALIDATOR.validate(
