@@ -293,9 +293,11 @@ public final class LoadBenchmark {
           first = first == null ? last : first;
         }
         if (last != null) {
-          log.printf(Locale.ROOT, "latency warm-up %-6s %d set-up runs in %.1f s: p99 of the one event per stream,"
-                  + " first run %.3f ms, last run %.3f ms%n", s.name(), profile.latencySetupRuns(),
-              (System.nanoTime() - setupStart) / 1e9, ms(first.latency().percentile(99)), ms(last.latency().percentile(99)));
+          log.printf(Locale.ROOT,
+              "latency warm-up %-6s %d set-up runs in %.1f s: p99 of the one event per stream, first run %.3f ms,"
+                  + " last run %.3f ms%n",
+              s.name(), profile.latencySetupRuns(), (System.nanoTime() - setupStart) / 1e9,
+              ms(first.latency().percentile(99)), ms(last.latency().percentile(99)));
         }
         int runs = profile.latencyWarmupRuns();
         for (int run = 1; run <= runs; run++) {
@@ -370,7 +372,8 @@ public final class LoadBenchmark {
     StringBuilder line = new StringBuilder();
     for (LatencyHistogram second : r.latencyPerSecond()) {
       if (second.count() > 0) {
-        line.append(line.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", ms(second.percentile(99))));
+        line.append(line.length() == 0 ? "" : " ")
+            .append(String.format(Locale.ROOT, "%.1f", ms(second.percentile(99))));
       }
     }
     return line.toString();

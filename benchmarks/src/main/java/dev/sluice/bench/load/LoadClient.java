@@ -223,7 +223,8 @@ final class LoadClient {
             try {
               long sentAt = Long.parseLong(space < 0 ? data : data.substring(0, space));
               latency.record(now - sentAt);
-              perSecond[(int) Math.min(perSecond.length - 1, (now - startNanos) / 1_000_000_000L)].record(now - sentAt);
+              int second = (int) Math.min(perSecond.length - 1, (now - startNanos) / 1_000_000_000L);
+              perSecond[second].record(now - sentAt);
               if (!event.id().equals(Long.toString(state[0]))) {
                 outOfOrder.incrementAndGet();
               }

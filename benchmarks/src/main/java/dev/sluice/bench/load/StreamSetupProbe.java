@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures what setting streams up costs a running benchmark gateway: it opens bursts of streams
@@ -71,6 +72,6 @@ public final class StreamSetupProbe {
   }
 
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(STEP_LIMIT.toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS);
+    return future.toCompletionStage().toCompletableFuture().get(STEP_LIMIT.toSeconds() + 10, TimeUnit.SECONDS);
   }
 }

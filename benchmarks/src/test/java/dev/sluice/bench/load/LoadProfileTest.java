@@ -26,6 +26,7 @@ class LoadProfileTest {
   void latency_warm_up_expectation_counts_the_set_up_runs() {
     LoadProfile full = LoadProfile.full();
     Duration withoutSetUp = full.latencyWarmup().plusSeconds(2L * full.latencyWarmupRuns());
-    assertThat(full.expected(Scenario.LATENCY, true)).isGreaterThan(withoutSetUp.plusSeconds(full.latencySetupRuns() / 4));
+    assertThat(full.expected(Scenario.LATENCY, true))
+        .isGreaterThan(withoutSetUp.plusSeconds(full.latencySetupRuns() / 4));
   }
 }

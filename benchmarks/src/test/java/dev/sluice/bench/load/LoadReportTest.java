@@ -99,7 +99,8 @@ class LoadReportTest {
   @Test
   void a_failed_stream_run_keeps_the_table_width_and_escapes_the_reason() {
     TargetStats direct = target("direct", 1);
-    direct.many = new StreamResult(10_000, 10_000, 0, 80_000, 80_000, 80_000, 0, 0, new LatencyHistogram(), List.of(), 1, 1);
+    direct.many =
+        new StreamResult(10_000, 10_000, 0, 80_000, 80_000, 80_000, 0, 0, new LatencyHistogram(), List.of(), 1, 1);
     direct.roomWaitMillis = 12_300;
     direct.rampMillis = 7_100;
     TargetStats nginx = target("nginx", 3);

@@ -36,7 +36,8 @@ public record ElementDescriptor(
     childPolicies = Collections.unmodifiableSet(new LinkedHashSet<>(childPolicies));
     requireNonNull(description, "description");
     if (!childPolicies.isEmpty() && content != ContentModel.POLICIES) {
-      throw new IllegalArgumentException("only an element holding policies can restrict them: " + name);
+      throw new IllegalArgumentException(
+          "only an element holding policies can restrict them: " + name);
     }
   }
 

@@ -199,7 +199,9 @@ public final class PolicyDocs {
       case ELEMENTS -> "child elements";
       case POLICIES -> element.childPolicies().isEmpty()
           ? "policies"
-          : "policies: only " + Wording.and(List.copyOf(element.childPolicies())) + " directly inside";
+          : "policies: only "
+              + Wording.and(List.copyOf(element.childPolicies()))
+              + " directly inside";
       case RAW -> "markup kept verbatim";
     };
   }

@@ -99,9 +99,14 @@ final class ValidationRun {
 
   /** A list of policies whose parent allows only some policies as its immediate children. */
   private void restrictedPolicyList(
-      PolicyNode container, ElementDescriptor descriptor, Optional<Section> section, Occurrences seen, int depth) {
+      PolicyNode container,
+      ElementDescriptor descriptor,
+      Optional<Section> section,
+      Occurrences seen,
+      int depth) {
     for (PolicyNode child : container.children()) {
-      if (!descriptor.childPolicies().contains(child.name()) && catalog.find(child.name()).isPresent()) {
+      boolean known = catalog.find(child.name()).isPresent();
+      if (known && !descriptor.childPolicies().contains(child.name())) {
         report(
             DiagnosticCode.POLICY_NOT_ALLOWED_IN_PARENT,
             child.position(),

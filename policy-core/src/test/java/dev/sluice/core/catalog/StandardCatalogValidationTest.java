@@ -171,7 +171,9 @@ class StandardCatalogValidationTest {
                                     .attr("key", "k", 5, 27)
                                     .attr("variable-name", "v", 5, 49),
                                 element("send-one-way-request", 6, 7)
-                                    .child(element("set-url", 7, 9).text("https://audit.example", 7, 18))))));
+                                    .child(
+                                        element("set-url", 7, 9)
+                                            .text("https://audit.example", 7, 18))))));
 
     assertDiagnostics(diagnostics)
         .containsExactly(
@@ -180,8 +182,8 @@ class StandardCatalogValidationTest {
     assertThat(diagnostics.get(0).message())
         .isEqualTo(
             "policy 'set-variable' cannot stand directly inside 'wait', which takes only"
-                + " 'send-request', 'cache-lookup-value' and 'choose' — wrap it in a <choose> branch"
-                + " or move it out of <wait>");
+                + " 'send-request', 'cache-lookup-value' and 'choose' — wrap it in a <choose>"
+                + " branch or move it out of <wait>");
   }
 
   @Test
@@ -210,7 +212,9 @@ class StandardCatalogValidationTest {
   void an_unknown_policy_inside_wait_is_reported_once_as_unknown() {
     List<Diagnostic> diagnostics =
         VALIDATOR.validate(
-            policies(element("inbound", 2, 3).child(element("wait", 3, 5).child(element("send-requst", 4, 7)))));
+            policies(
+                element("inbound", 2, 3)
+                    .child(element("wait", 3, 5).child(element("send-requst", 4, 7)))));
 
     assertDiagnostics(diagnostics).containsExactly(diag(DiagnosticCode.UNKNOWN_POLICY, 4, 7));
   }
