@@ -395,23 +395,28 @@ public final class LoadBenchmark {
 
   private StreamResult latencyRun(Target target, Duration duration) throws StepFailed, InterruptedException {
     long events = Math.max(1, duration.toMillis() / profile.latencyIntervalMs());
-    StreamPlan plan =
-        new StreamPlan(
-            profile.latencyStreams(), events, profile.latencyIntervalMs(), 0, 64, 100, false, limit(duration));
-    return streamRun("latency run", target, plan);
+    return latencyStreams("latency run", target, events, limit(duration), true);
   }
 
   /** A latency warm-up run that sets streams up: each carries one event and ends. */
   private StreamResult setupRun(Target target) throws StepFailed, InterruptedException {
+    Duration limit = limit(Duration.ofMillis(profile.latencyIntervalMs()));
+    return latencyStreams("latency set-up run", target, 1, limit, false);
+  }
+
+  /** The latency scenario's streams, all opened at once, {@code events} each. */
+  private StreamResult latencyStreams(String what, Target target, long events, Duration limit, boolean perSecond)
+      throws StepFailed, InterruptedException {
+    int streams = profile.latencyStreams();
     StreamPlan plan =
-        new StreamPlan(profile.latencyStreams(), 1, profile.latencyIntervalMs(), 0, 64, profile.latencyStreams(), false,
-            limit(Duration.ofMillis(profile.latencyIntervalMs())));
-    return streamRun("latency set-up run", target, plan);
+        new StreamPlan(streams, events, profile.latencyIntervalMs(), 0, 64, streams, false, limit, perSecond);
+    return streamRun(what, target, plan);
   }
 
   private StreamResult floodRun(Target target, Duration duration) throws StepFailed, InterruptedException {
     StreamPlan plan =
-        new StreamPlan(profile.floodStreams(), 50_000_000L, 0, duration.toMillis(), 64, 16, false, limit(duration));
+        new StreamPlan(
+            profile.floodStreams(), 50_000_000L, 0, duration.toMillis(), 64, 16, false, limit(duration), false);
     return streamRun("max-rate run", target, plan);
   }
 
@@ -447,7 +452,8 @@ public final class LoadBenchmark {
     }
     Duration span = Duration.ofMillis(profile.manyIntervalMs() * events);
     Duration runLimit = RAMP_LIMIT.plus(span).plusSeconds(30);
-    StreamPlan plan = new StreamPlan(streams, events, profile.manyIntervalMs(), 0, 64, 256, true, runLimit);
+    StreamPlan plan =
+        new StreamPlan(streams, events, profile.manyIntervalMs(), 0, 64, 256, true, runLimit, false);
     awaitBackendIdle();
     // Streams wait at the backend's gate until all are open, so all of them are live together.
     await("closing the backend's gate", backend.gate(false), CONTROL_TIMEOUT);

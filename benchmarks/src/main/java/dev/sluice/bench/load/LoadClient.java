@@ -56,7 +56,7 @@ final class LoadClient {
   /** What one streaming run asks for. */
   record StreamPlan(
       int streams, long eventsPerStream, long intervalMs, long durationMs, int pad, int maxPendingOpens,
-      boolean gated, Duration timeLimit) {}
+      boolean gated, Duration timeLimit, boolean latencyPerSecond) {}
 
   /** The outcome of one streaming run. */
   record StreamResult(
@@ -69,6 +69,7 @@ final class LoadClient {
       long outOfOrder,
       long parseErrors,
       LatencyHistogram latency,
+      /** Empty unless the plan asked for it. */
       List<LatencyHistogram> latencyPerSecond,
       long elapsedNanos,
       long firstToLastEventNanos) {
@@ -152,7 +153,10 @@ final class LoadClient {
       this.target = target;
       this.plan = plan;
       this.client = client(plan.streams());
-      this.perSecond = new LatencyHistogram[(int) Math.min(MAX_SECONDS, plan.timeLimit().toSeconds() + 1)];
+      // Only runs that ask for it pay for the second histogram (the client is the instrument).
+      this.perSecond =
+          new LatencyHistogram[
+              plan.latencyPerSecond() ? (int) Math.min(MAX_SECONDS, plan.timeLimit().toSeconds() + 1) : 0];
       for (int i = 0; i < perSecond.length; i++) {
         perSecond[i] = new LatencyHistogram();
       }
@@ -223,8 +227,10 @@ final class LoadClient {
             try {
               long sentAt = Long.parseLong(space < 0 ? data : data.substring(0, space));
               latency.record(now - sentAt);
-              int second = (int) Math.min(perSecond.length - 1, (now - startNanos) / 1_000_000_000L);
-              perSecond[second].record(now - sentAt);
+              if (perSecond.length > 0) {
+                int second = (int) Math.min(perSecond.length - 1, (now - startNanos) / 1_000_000_000L);
+                perSecond[second].record(now - sentAt);
+              }
               if (!event.id().equals(Long.toString(state[0]))) {
                 outOfOrder.incrementAndGet();
               }

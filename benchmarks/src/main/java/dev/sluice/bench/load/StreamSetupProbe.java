@@ -30,8 +30,10 @@ public final class StreamSetupProbe {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: StreamSetupProbe BACKEND_CONTROL_PORT GATEWAY_PORT ADMIN_PORT BURSTS STREAMS");
-      System.exit(2);
+      // Arguments are checked as LoadBenchmark checks its own: a usage error is an exception.
+      throw new IllegalArgumentException(
+          "expected 5 arguments, got " + args.length
+              + ": BACKEND_CONTROL_PORT GATEWAY_PORT ADMIN_PORT BURSTS STREAMS");
     }
     int controlPort = Integer.parseInt(args[0]);
     int gatewayPort = Integer.parseInt(args[1]);
@@ -45,7 +47,8 @@ public final class StreamSetupProbe {
       LoadClient.Target gateway = new LoadClient.Target("gateway", List.of(gatewayPort));
       for (int burst = 1; burst <= bursts; burst++) {
         long[] before = threadTotals(admin, adminPort);
-        LoadClient.StreamPlan plan = new LoadClient.StreamPlan(streams, 1, 10, 0, 64, streams, false, STEP_LIMIT);
+        LoadClient.StreamPlan plan =
+            new LoadClient.StreamPlan(streams, 1, 10, 0, 64, streams, false, STEP_LIMIT, false);
         LoadClient.StreamResult result = await(client.streams(gateway, plan).done());
         long[] after = threadTotals(admin, adminPort);
         System.out.printf(Locale.ROOT,
